@@ -1,0 +1,61 @@
+package org.camelb2b.token.flow;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.camelb2b.token.cache.TokenKey;
+import org.camelb2b.token.provider.ProviderConfig;
+import org.camelb2b.token.provider.ProviderRegistry;
+import org.camelb2b.token.token.AccessToken;
+import org.camelb2b.token.token.TokenAcquisitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one token acquisition through the provider's token route (build headers, sign, POST,
+ * parse) and writes the one log line every acquisition gets: provider, outcome, response code,
+ * latency and lifetime; never the token, key or secret.
+ */
+final class TokenFetcher {
+
+    static final Logger ACQUISITION_LOG = LoggerFactory.getLogger("org.camelb2b.token.acquisition");
+
+    private final ProducerTemplate template;
+    private final ProviderRegistry providers;
+    private final LongSupplier nanoClock;
+
+    TokenFetcher(ProducerTemplate template, ProviderRegistry providers, LongSupplier nanoClock) {
+        this.template = template;
+        this.providers = providers;
+        this.nanoClock = nanoClock;
+    }
+
+    AccessToken fetch(TokenKey key) {
+        ProviderConfig config = providers.get(key.provider());
+        long start = nanoClock.getAsLong();
+        Exchange result = template.send(B2bExchange.ENDPOINT_PREFIX + config.id(), exchange -> {
+            exchange.setProperty(B2bExchange.PROVIDER, config.id());
+            exchange.setProperty(B2bExchange.FETCH, Boolean.TRUE);
+        });
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
+        Exception failure = result.getException();
+        if (failure == null && !(result.getMessage().getBody() instanceof AccessToken)) {
+            failure = new TokenAcquisitionException(config.id(), -1, null, null,
+                    "the token route returned no token (is the route template changed?)");
+        }
+        if (failure != null) {
+            TokenAcquisitionException error = failure instanceof TokenAcquisitionException tae ? tae
+                    : new TokenAcquisitionException(config.id(), -1, null, null, failure.toString(), failure);
+            ACQUISITION_LOG.warn("token acquisition provider={} outcome=failure responseCode={} httpStatus={} latencyMs={} error=\"{}\"",
+                    config.id(), error.responseCode() == null ? "none" : error.responseCode().raw(),
+                    error.httpStatus(), latencyMs, error.getMessage());
+            throw error;
+        }
+        AccessToken token = result.getMessage().getBody(AccessToken.class);
+        ACQUISITION_LOG.info("token acquisition provider={} outcome=success responseCode={} latencyMs={} lifetimeS={}",
+                config.id(), config.dialect().successCode(), latencyMs, token.lifetime().toSeconds());
+        return token;
+    }
+}

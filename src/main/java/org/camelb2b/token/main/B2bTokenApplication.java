@@ -1,0 +1,36 @@
+package org.camelb2b.token.main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Runs the bundle standalone on camel-main: {@code config/application.properties} and the YAML
+ * routes under {@code routes/} from the working directory, or the packaged defaults when those
+ * are absent. Exits non-zero when startup fails, for example on a bad setting.
+ */
+public final class B2bTokenApplication {
+
+    private B2bTokenApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = createMain(Path.of(""));
+        int exitCode = main.run(args);
+        System.exit(exitCode);
+    }
+
+    /** A camel-main configured from {@code workDir}'s config/ and routes/, else from the jar. */
+    public static Main createMain(Path workDir) {
+        Main main = new Main(B2bTokenApplication.class);
+        Path properties = workDir.resolve("config/application.properties");
+        main.setPropertyPlaceholderLocations(Files.isRegularFile(properties)
+                ? "file:" + properties.toAbsolutePath() : "classpath:application.properties");
+        Path routes = workDir.resolve("routes");
+        main.configure().withRoutesIncludePattern(Files.isDirectory(routes)
+                ? "file:" + routes.toAbsolutePath() + "/*.yaml" : "classpath:routes/*.yaml");
+        main.addMainListener(new B2bStartup());
+        return main;
+    }
+}

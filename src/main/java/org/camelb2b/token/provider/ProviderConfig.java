@@ -1,0 +1,97 @@
+package org.camelb2b.token.provider;
+
+import java.net.URI;
+import java.security.interfaces.RSAPrivateKey;
+import java.util.Objects;
+
+import org.camelb2b.token.crypto.RsaSigner;
+import org.camelb2b.token.crypto.Secrets;
+
+/**
+ * One provider's validated settings ({@code b2b.<id>.*}). Instances are only made by
+ * {@link ProviderConfigLoader}, which refuses anything incomplete, so holders can rely on every
+ * required field. {@link #toString()} never shows the key or the secret.
+ */
+public final class ProviderConfig {
+
+    private final String id;
+    private final Dialect dialect;
+    private final URI baseUrl;
+    private final String tokenPath;
+    private final String clientId;
+    private final RSAPrivateKey privateKey;
+    private final String keyFingerprint;
+    private final String clientSecret;
+    private final String channelId;
+    private final TimestampFormat timestampFormat;
+
+    ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
+                   String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat) {
+        this.id = Objects.requireNonNull(id);
+        this.dialect = Objects.requireNonNull(dialect);
+        this.baseUrl = Objects.requireNonNull(baseUrl);
+        this.tokenPath = Objects.requireNonNull(tokenPath);
+        this.clientId = Objects.requireNonNull(clientId);
+        this.privateKey = Objects.requireNonNull(privateKey);
+        this.keyFingerprint = Objects.requireNonNull(keyFingerprint);
+        this.clientSecret = clientSecret == null ? "" : clientSecret;
+        this.channelId = channelId == null ? "" : channelId;
+        this.timestampFormat = Objects.requireNonNull(timestampFormat);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The base URL without a trailing slash; it may carry a deployment prefix (Klikoo's {@code /klikoo-b2b}). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String tokenPath() {
+        return tokenPath;
+    }
+
+    /** {@link #baseUrl()} + {@link #tokenPath()}. */
+    public String tokenUrl() {
+        return baseUrl + tokenPath;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public RsaSigner signer() {
+        return new RsaSigner(privateKey);
+    }
+
+    /** SHA-256 of the public modulus, hex: tells keys apart in cache keys and logs without revealing them. */
+    public String keyFingerprint() {
+        return keyFingerprint;
+    }
+
+    /** The client secret (HMAC key of payment calls, and Klikoo's token body); empty when not set. */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public TimestampFormat timestampFormat() {
+        return timestampFormat;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[id=" + id + ", dialect=" + dialect.configName() + ", tokenUrl=" + tokenUrl()
+                + ", clientId=" + clientId + ", key=" + privateKey.getModulus().bitLength() + "-bit RSA sha256:"
+                + keyFingerprint.substring(0, 12) + ", clientSecret=" + Secrets.mask(clientSecret)
+                + ", timestamp=" + timestampFormat + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package org.camelb2b.token.provider;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.camelb2b.token.crypto.PrivateKeyLoader;
+
+/**
+ * Reads and checks one provider's {@code b2b.<id>.*} settings. Every problem is collected, so
+ * one failed start reports all of them, each under the setting's full name.
+ */
+public final class ProviderConfigLoader {
+
+    /** Provider ids become property names and endpoint names: keep them plain. */
+    public static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    private final Function<String, Optional<String>> properties;
+
+    /** @param properties looks a property up by its full name, resolving placeholders */
+    public ProviderConfigLoader(Function<String, Optional<String>> properties) {
+        this.properties = properties;
+    }
+
+    public ProviderConfig load(String id) {
+        List<String> problems = new ArrayList<>();
+        ProviderConfig config = load(id, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return config;
+    }
+
+    /** Adds this provider's problems to {@code problems}; returns null when there are any. */
+    public ProviderConfig load(String id, List<String> problems) {
+        int before = problems.size();
+        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+            return null;
+        }
+        Settings s = new Settings(id, problems);
+
+        Dialect dialect = s.optional("dialect").map(v -> s.parse("dialect", v, Dialect::fromName)).orElse(Dialect.SNAP);
+        URI baseUrl = s.required("base-url").map(v -> s.parse("base-url", v, ProviderConfigLoader::parseBaseUrl)).orElse(null);
+        String tokenPath = s.optional("token-path").map(v -> s.parse("token-path", v, ProviderConfigLoader::parsePath))
+                .orElse(dialect == null ? null : dialect.defaultTokenPath());
+        String clientId = s.required("client-id").orElse(null);
+        String passphrase = s.optional("private-key-passphrase").orElse(null);
+        RSAPrivateKey key = s.required("private-key").map(v -> s.parse("private-key", v,
+                text -> PrivateKeyLoader.load(text, passphrase))).orElse(null);
+        String clientSecret = dialect == Dialect.KLIKOO
+                ? s.required("client-secret").orElse(null) : s.optional("client-secret").orElse("");
+        String channelId = s.optional("channel-id").orElse("");
+        ZoneId zone = s.optional("timestamp-zone").map(v -> s.parse("timestamp-zone", v, TimestampFormat::parseZone))
+                .orElse(dialect == null ? null : dialect.defaultZone());
+        Boolean millis = s.optional("timestamp-millis").map(v -> s.parse("timestamp-millis", v,
+                ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
+
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
+                channelId, new TimestampFormat(zone, millis));
+    }
+
+    static URI parseBaseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL, was '" + text.strip() + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("has no host: '" + text.strip() + "'");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must not carry a query or fragment: '" + text.strip() + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("must not carry user info");
+        }
+        String s = uri.toString();
+        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    static String parsePath(String text) {
+        String t = text.strip();
+        if (!t.startsWith("/") || t.contains("?") || t.contains("#") || t.contains(" ")) {
+            throw new IllegalArgumentException("must be a path starting with '/', was '" + t + "'");
+        }
+        return t;
+    }
+
+    static Boolean parseBoolean(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.valueOf(t);
+        }
+        throw new IllegalArgumentException("must be true or false, was '" + text.strip() + "'");
+    }
+
+    static String fingerprint(RSAPrivateKey key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(key.getModulus().toByteArray());
+            sha.update(BigInteger.valueOf(key.getModulus().bitLength()).toString().getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The settings of one provider, recording problems under their full names. */
+    private final class Settings {
+        private final String prefix;
+        private final List<String> problems;
+
+        Settings(String id, List<String> problems) {
+            this.prefix = "b2b." + id + ".";
+            this.problems = problems;
+        }
+
+        Optional<String> optional(String name) {
+            return properties.apply(prefix + name).filter(v -> !v.isBlank());
+        }
+
+        Optional<String> required(String name) {
+            Optional<String> raw = properties.apply(prefix + name);
+            if (raw.isEmpty()) {
+                problems.add(prefix + name + ": is not set");
+            } else if (raw.get().isBlank()) {
+                problems.add(prefix + name + ": is empty");
+                return Optional.empty();
+            }
+            return raw.map(String::strip);
+        }
+
+        <T> T parse(String name, String value, Function<String, T> parser) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                problems.add(prefix + name + ": " + e.getMessage());
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.camelb2b.token.token;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camelb2b.token.provider.Dialect;
+
+/**
+ * Reads a token response into an {@link AccessToken}, or a {@link TokenAcquisitionException}
+ * saying why not. Only a response whose HTTP status is 200 and whose response code is the
+ * dialect's success code, with a non-empty Bearer token and a positive lifetime, is a success.
+ */
+public final class TokenResponseParser {
+
+    /** A year: anything longer is a unit mix-up (milliseconds?), not a lifetime. */
+    static final long MAX_LIFETIME_SECONDS = 365L * 24 * 3600;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final int MAX_MESSAGE = 200;
+
+    private final String provider;
+    private final Dialect dialect;
+
+    public TokenResponseParser(String provider, Dialect dialect) {
+        this.provider = provider;
+        this.dialect = dialect;
+    }
+
+    /**
+     * @param httpStatus       the HTTP status of the response
+     * @param body             the response body (may be null or empty)
+     * @param requestedAtNanos {@link System#nanoTime()} when the request was sent
+     */
+    public AccessToken parse(int httpStatus, String body, long requestedAtNanos) {
+        JsonNode root = readObject(httpStatus, body);
+        boolean snap = dialect == Dialect.SNAP;
+        JsonNode codeNode = root.get(snap ? "responseCode" : "response_code");
+        String message = text(root.get(snap ? "responseMessage" : "response_message"));
+        if (codeNode == null || codeNode.isNull() || !(codeNode.isTextual() || codeNode.isIntegralNumber())) {
+            throw failure(httpStatus, null, message, "the response has no " + (snap ? "responseCode" : "response_code"));
+        }
+        ResponseCode code = ResponseCode.parse(codeNode.asText());
+        if (!dialect.successCode().equals(code.raw())) {
+            throw failure(httpStatus, code, message, "the provider answered with an error code");
+        }
+        if (httpStatus != 200) {
+            throw failure(httpStatus, code, message, "a success code came with a non-200 HTTP status");
+        }
+        JsonNode data = snap ? root : root.get("data");
+        if (data == null || !data.isObject()) {
+            throw failure(httpStatus, code, message, "the response has no data object");
+        }
+        String tokenField = snap ? "accessToken" : "access_token";
+        String typeField = snap ? "tokenType" : "token_type";
+        String expiresField = snap ? "expiresIn" : "expires_in";
+
+        JsonNode tokenNode = data.get(tokenField);
+        if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isBlank()) {
+            throw failure(httpStatus, code, message, "the response has no " + tokenField);
+        }
+        String type = text(data.get(typeField));
+        if (type == null || !type.equalsIgnoreCase("Bearer")) {
+            throw failure(httpStatus, code, message, typeField + " is " + (type == null ? "missing" : "'" + clip(type)
+                    + "'") + ", expected Bearer");
+        }
+        long seconds = lifetimeSeconds(data.get(expiresField), expiresField, httpStatus, code, message);
+        return new AccessToken(provider, tokenNode.asText(), "Bearer", Duration.ofSeconds(seconds), requestedAtNanos,
+                Instant.now());
+    }
+
+    private JsonNode readObject(int httpStatus, String body) {
+        if (body == null || body.isBlank()) {
+            throw failure(httpStatus, null, null, "the response body is empty");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw failure(httpStatus, null, null, "the response is not JSON (" + body.length() + " chars"
+                    + (body.stripLeading().startsWith("{") ? ", truncated or malformed" : ", starts with '"
+                    + clip(body.strip().substring(0, Math.min(12, body.strip().length()))) + "'") + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw failure(httpStatus, null, null, "the response is JSON but not an object");
+        }
+        return root;
+    }
+
+    /** {@code expiresIn} arrives as a number at some providers and as a string at others. */
+    private long lifetimeSeconds(JsonNode node, String field, int httpStatus, ResponseCode code, String message) {
+        if (node == null || node.isNull()) {
+            throw failure(httpStatus, code, message, field + " is missing");
+        }
+        BigDecimal value;
+        try {
+            if (node.isNumber()) {
+                value = node.decimalValue();
+            } else if (node.isTextual()) {
+                value = new BigDecimal(node.asText().strip());
+            } else {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw failure(httpStatus, code, message, field + " is not a number");
+        }
+        if (value.signum() <= 0) {
+            throw failure(httpStatus, code, message, field + " is " + value.toPlainString() + ", not a positive lifetime");
+        }
+        if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(MAX_LIFETIME_SECONDS)) > 0) {
+            throw failure(httpStatus, code, message, field + " is " + value.toPlainString()
+                    + ", not a whole number of seconds up to a year");
+        }
+        return value.longValueExact();
+    }
+
+    private TokenAcquisitionException failure(int httpStatus, ResponseCode code, String message, String problem) {
+        return new TokenAcquisitionException(provider, httpStatus, code, message == null ? null : clip(message), problem);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String clip(String s) {
+        String oneLine = s.replaceAll("[\\r\\n\\t]", " ");
+        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
+    }
+}
