@@ -3,14 +3,14 @@ package org.camelb2b.token.cache;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -21,10 +21,9 @@ import org.camelb2b.token.token.TokenAcquisitionException;
 /**
  * Tokens in Caffeine, each kept for its own lifetime less a skew margin.
  *
- * <p>Single flight: callers that miss share one in-flight fetch per key (Caffeine's async
- * compute), and the fetch runs on the cache's executor, never under a lock a hit needs. A fetch
- * that fails is dropped by Caffeine, so a failure is never cached; a cached token is never
- * replaced by anything but a newer success.
+ * <p>Single flight: callers that miss share one in-flight fetch per key, which runs on the
+ * cache's executor, never under a lock a hit needs. Only successful fetches are put into
+ * Caffeine, so a failure is never cached and never replaces a token.
  */
 public final class TokenCache {
 
@@ -33,7 +32,8 @@ public final class TokenCache {
         return Math.min(TimeUnit.SECONDS.toNanos(30), lifetime.toNanos() / 10);
     }
 
-    private final AsyncCache<TokenKey, AccessToken> cache;
+    private final Cache<TokenKey, AccessToken> tokens;
+    private final ConcurrentHashMap<TokenKey, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
     private final Executor executor;
     private final Duration acquireTimeout;
 
@@ -45,11 +45,11 @@ public final class TokenCache {
     public TokenCache(Executor executor, Duration acquireTimeout, Ticker ticker) {
         this.executor = Objects.requireNonNull(executor);
         this.acquireTimeout = Objects.requireNonNull(acquireTimeout);
-        this.cache = Caffeine.newBuilder()
+        this.tokens = Caffeine.newBuilder()
                 .ticker(ticker)
-                .executor(executor)
+                .executor(Runnable::run)
                 .expireAfter(new UsableLifetime())
-                .buildAsync();
+                .build();
     }
 
     /**
@@ -59,28 +59,16 @@ public final class TokenCache {
      * @throws TokenAcquisitionException when the fetch failed or did not finish in time
      */
     public AccessToken get(TokenKey key, Function<TokenKey, AccessToken> fetch) {
-        CompletableFuture<AccessToken> future = cache.get(key, (k, ex) -> CompletableFuture.supplyAsync(() -> fetch.apply(k), ex));
-        AccessToken done = future.getNow(null);
-        if (done != null) {
-            return done;
+        AccessToken cached = tokens.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
-        try {
-            return future.get(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new TokenAcquisitionException(key.provider(), -1, null, null,
-                    "no token within the acquire timeout of " + acquireTimeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenAcquisitionException(key.provider(), -1, null, null, "interrupted while waiting for a token", e);
-        } catch (ExecutionException e) {
-            throw unwrap(key, e.getCause());
-        }
+        return await(key, inFlightFetch(key, fetch));
     }
 
     /** The cached token, if one is held and still usable; never starts a fetch. */
     public AccessToken peek(TokenKey key) {
-        CompletableFuture<AccessToken> future = cache.getIfPresent(key);
-        return future == null ? null : future.getNow(null);
+        return tokens.getIfPresent(key);
     }
 
     /**
@@ -91,31 +79,71 @@ public final class TokenCache {
      */
     public boolean invalidate(TokenKey key, AccessToken failed) {
         boolean[] removed = {false};
-        cache.asMap().computeIfPresent(key, (k, current) -> {
-            AccessToken held = current.getNow(null);
-            if (held != null && held.value().equals(failed.value())) {
+        tokens.asMap().computeIfPresent(key, (k, held) -> {
+            if (held.value().equals(failed.value())) {
                 removed[0] = true;
                 return null;
             }
-            return current;
+            return held;
         });
         return removed[0];
     }
 
-    private static RuntimeException unwrap(TokenKey key, Throwable cause) {
-        Throwable c = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        if (c instanceof RuntimeException re) {
-            return re;
+    private CompletableFuture<AccessToken> inFlightFetch(TokenKey key, Function<TokenKey, AccessToken> fetch) {
+        CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+        CompletableFuture<AccessToken> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
         }
-        return new TokenAcquisitionException(key.provider(), -1, null, null, "the token fetch failed: " + c, c);
+        // A fetch that finished just before we registered has already put its token: use it.
+        AccessToken justFetched = tokens.getIfPresent(key);
+        if (justFetched != null) {
+            inFlight.remove(key, mine);
+            mine.complete(justFetched);
+            return mine;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    AccessToken token = fetch.apply(key);
+                    tokens.put(key, token);
+                    mine.complete(token);
+                } catch (Throwable e) {
+                    mine.completeExceptionally(e);
+                } finally {
+                    inFlight.remove(key, mine);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            inFlight.remove(key, mine);
+            mine.completeExceptionally(rejected);
+        }
+        return mine;
+    }
+
+    private AccessToken await(TokenKey key, CompletableFuture<AccessToken> future) {
+        try {
+            return future.get(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TokenAcquisitionException(key.provider(), -1, null, null,
+                    "no token within the acquire timeout of " + acquireTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenAcquisitionException(key.provider(), -1, null, null, "interrupted while waiting for a token", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TokenAcquisitionException(key.provider(), -1, null, null, "the token fetch failed: " + cause, cause);
+        }
     }
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
     private static final class UsableLifetime implements Expiry<TokenKey, AccessToken> {
         @Override
         public long expireAfterCreate(TokenKey key, AccessToken token, long currentTime) {
-            long usable = token.remainingNanos(currentTime) - skewNanos(token.lifetime());
-            return Math.max(0, usable);
+            return Math.max(0, token.remainingNanos(currentTime) - skewNanos(token.lifetime()));
         }
 
         @Override

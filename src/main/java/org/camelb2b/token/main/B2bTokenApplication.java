@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.main.Main;
+import org.camelb2b.token.provider.ConfigurationException;
 
 /**
  * Runs the bundle standalone on camel-main: {@code config/application.properties} and the YAML
@@ -17,8 +18,27 @@ public final class B2bTokenApplication {
 
     public static void main(String[] args) throws Exception {
         Main main = createMain(Path.of(""));
-        int exitCode = main.run(args);
+        int exitCode;
+        try {
+            exitCode = main.run(args);
+        } catch (Exception e) {
+            ConfigurationException config = configurationCause(e);
+            if (config == null) {
+                throw e;
+            }
+            System.err.println("camel-b2b-token cannot start: " + config.getMessage());
+            exitCode = 1;
+        }
         System.exit(exitCode);
+    }
+
+    private static ConfigurationException configurationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException ce) {
+                return ce;
+            }
+        }
+        return null;
     }
 
     /** A camel-main configured from {@code workDir}'s config/ and routes/, else from the jar. */
