@@ -33,7 +33,9 @@ public final class B2bStartup extends MainListenerSupport {
         return new StartupListener() {
             @Override
             public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) throws Exception {
-                // SANDBOX-WIRING
+                if (Settings.flag(context, "b2b.sandbox.enabled", false)) {
+                    context.addService(SandboxService.fromSettings(context), true, true);
+                }
                 Set<String> providers = DeclaredProviders.of(context);
                 B2bRuntime.of(context).providers().registerAll(providers);
                 LOG.info("B2B providers configured: {}", providers);
