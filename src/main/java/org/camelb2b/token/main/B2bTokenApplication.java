@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.apache.camel.main.Main;
 import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.tool.SignatureTool;
 
 /**
  * Runs the bundle standalone on camel-main: {@code config/application.properties} and the YAML
@@ -17,6 +18,9 @@ public final class B2bTokenApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("signature")) {
+            System.exit(SignatureTool.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         Main main = createMain(Path.of(""));
         int exitCode;
         try {

@@ -1,0 +1,161 @@
+package org.camelb2b.token.tool;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camelb2b.token.crypto.KeyFormatException;
+import org.camelb2b.token.crypto.PrivateKeyLoader;
+import org.camelb2b.token.crypto.RsaSigner;
+import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.provider.TimestampFormat;
+import org.camelb2b.token.signature.JsonBodies;
+import org.camelb2b.token.signature.PaymentSignature;
+import org.camelb2b.token.signature.RelativeUrls;
+
+/**
+ * "The provider says my signature is wrong": prints what the bundle signs and the signature, one
+ * {@code name=value} per line, computed with the same code the routes use.
+ *
+ * <pre>
+ * signature token   --dialect snap|klikoo --key FILE [--passphrase P] --client-id ID [--timestamp T]
+ * signature payment --dialect snap|klikoo --secret S --method M --url /path?query --token T --timestamp T
+ *                   [--body-file FILE] [--base-path /prefix] [--sorted-query] [--raw-body]
+ * </pre>
+ */
+public final class SignatureTool {
+
+    private SignatureTool() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the tool; returns the exit status (0 done, 2 usage or input error). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !(args[0].equals("token") || args[0].equals("payment"))) {
+            err.println(usage());
+            return 2;
+        }
+        try {
+            Map<String, String> opts = options(args);
+            if (args[0].equals("token")) {
+                token(opts, out);
+            } else {
+                payment(opts, out);
+            }
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("signature: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+    }
+
+    private static void token(Map<String, String> o, PrintStream out) {
+        Dialect dialect = Dialect.fromName(o.getOrDefault("dialect", "snap"));
+        String clientId = required(o, "client-id");
+        String timestamp = o.containsKey("timestamp") ? o.get("timestamp")
+                : new TimestampFormat(dialect.defaultZone(), false).format(Instant.now());
+        RsaSigner signer;
+        try {
+            signer = new RsaSigner(PrivateKeyLoader.load(required(o, "key"), o.get("passphrase")));
+        } catch (KeyFormatException e) {
+            throw new IllegalArgumentException("--key: " + e.getMessage(), e);
+        }
+        String toSign = RsaSigner.stringToSign(clientId, timestamp);
+        out.println("dialect=" + dialect.configName());
+        out.println("algorithm=SHA256withRSA");
+        out.println("timestampHeader=" + dialect.timestampHeader());
+        out.println("timestamp=" + timestamp);
+        out.println("stringToSign=" + toSign);
+        out.println("signatureHeader=" + dialect.signatureHeader());
+        out.println("signature=" + signer.signBase64(toSign));
+    }
+
+    private static void payment(Map<String, String> o, PrintStream out) throws IOException {
+        Dialect dialect = Dialect.fromName(o.getOrDefault("dialect", "snap"));
+        String method = required(o, "method").toUpperCase(Locale.ROOT);
+        String url = required(o, "url");
+        String token = required(o, "token");
+        String timestamp = required(o, "timestamp");
+        String secret = required(o, "secret");
+        String text = o.containsKey("body-file") ? Files.readString(Path.of(o.get("body-file")), StandardCharsets.UTF_8) : "";
+        byte[] body = text.isBlank() ? new byte[0]
+                : o.containsKey("raw-body") ? text.getBytes(StandardCharsets.UTF_8)
+                : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(text) : JsonBodies.compact(text);
+        String basePath = o.getOrDefault("base-path", "");
+        String signedUrl;
+        if (dialect == Dialect.KLIKOO) {
+            int q = url.indexOf('?');
+            signedUrl = RelativeUrls.klikooPath(basePath, q < 0 ? url : url.substring(0, q));
+        } else {
+            signedUrl = o.containsKey("sorted-query") ? RelativeUrls.sortedQuery(url) : RelativeUrls.snap(url);
+        }
+        String toSign = PaymentSignature.stringToSign(method, signedUrl, token, body, timestamp);
+        out.println("dialect=" + dialect.configName());
+        out.println("algorithm=HMAC-SHA512");
+        out.println("relativeUrl=" + signedUrl);
+        out.println("body=" + new String(body, StandardCharsets.UTF_8));
+        out.println("bodySha256=" + sha256Hex(body));
+        out.println("timestampHeader=" + dialect.timestampHeader());
+        out.println("timestamp=" + timestamp);
+        out.println("stringToSign=" + toSign);
+        out.println("signatureHeader=" + dialect.signatureHeader());
+        out.println("signature=" + PaymentSignature.hmacSha512Base64(secret, toSign));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            if (name.equals("sorted-query") || name.equals("raw-body")) {
+                o.put(name, "true");
+            } else if (i + 1 < args.length) {
+                o.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return o;
+    }
+
+    private static String required(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "usage: java -jar camel-b2b-token.jar signature token --dialect snap|klikoo --key FILE"
+                        + " [--passphrase P] --client-id ID [--timestamp T]",
+                "       java -jar camel-b2b-token.jar signature payment --dialect snap|klikoo --secret S --method M"
+                        + " --url /path?query --token T --timestamp T [--body-file FILE] [--base-path /prefix]"
+                        + " [--sorted-query] [--raw-body]");
+    }
+}
