@@ -24,9 +24,11 @@ public final class ProviderConfig {
     private final String clientSecret;
     private final String channelId;
     private final TimestampFormat timestampFormat;
+    private final boolean signSortedQuery;
 
     ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
-                   String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat) {
+                   String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat,
+                   boolean signSortedQuery) {
         this.id = Objects.requireNonNull(id);
         this.dialect = Objects.requireNonNull(dialect);
         this.baseUrl = Objects.requireNonNull(baseUrl);
@@ -37,6 +39,7 @@ public final class ProviderConfig {
         this.clientSecret = clientSecret == null ? "" : clientSecret;
         this.channelId = channelId == null ? "" : channelId;
         this.timestampFormat = Objects.requireNonNull(timestampFormat);
+        this.signSortedQuery = signSortedQuery;
     }
 
     public String id() {
@@ -85,6 +88,11 @@ public final class ProviderConfig {
 
     public TimestampFormat timestampFormat() {
         return timestampFormat;
+    }
+
+    /** Whether payment signatures cover the query parameters sorted by name (BCA) rather than as sent. */
+    public boolean signSortedQuery() {
+        return signSortedQuery;
     }
 
     @Override

@@ -69,11 +69,13 @@ public final class ProviderConfigLoader {
         Boolean millis = s.optional("timestamp-millis").map(v -> s.parse("timestamp-millis", v,
                 ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
 
+        Boolean sortedQuery = s.optional("sign-sorted-query").map(v -> s.parse("sign-sorted-query", v,
+                ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
         if (problems.size() > before) {
             return null;
         }
         return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
-                channelId, new TimestampFormat(zone, millis));
+                channelId, new TimestampFormat(zone, millis), sortedQuery);
     }
 
     static URI parseBaseUrl(String text) {

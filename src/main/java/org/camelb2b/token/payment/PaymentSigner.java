@@ -1,0 +1,130 @@
+package org.camelb2b.token.payment;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.camelb2b.token.flow.B2bExchange;
+import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.provider.ProviderConfig;
+import org.camelb2b.token.signature.JsonBodies;
+import org.camelb2b.token.signature.PaymentSignature;
+import org.camelb2b.token.signature.RelativeUrls;
+import org.camelb2b.token.token.AccessToken;
+
+/**
+ * The enrichment step of payment calls ({@code b2bPaymentSigner}): takes the provider's token
+ * from the token cache and sets everything the provider checks, right before the HTTP call.
+ *
+ * <p>In: {@code B2bProvider} (header or the {@code CamelB2bProvider} property), {@code B2bPath}
+ * (below the base URL), optional {@code B2bQuery}, {@code CamelHttpMethod} (default POST with a
+ * body, GET without), the JSON body, and optionally the caller's {@code X-EXTERNAL-ID},
+ * {@code X-PARTNER-ID} and {@code CHANNEL-ID}.
+ *
+ * <p>Out: the body replaced by the exact bytes that were signed (compact JSON; Klikoo: keys
+ * sorted), all other headers removed, and {@code Authorization}, the timestamp and signature
+ * headers, SNAP's {@code X-PARTNER-ID}/{@code X-EXTERNAL-ID}/{@code CHANNEL-ID},
+ * {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set.
+ *
+ * <p>Run again on the same exchange after a rejected token ({@link PaymentHeaders#RETRY}), it
+ * signs the same request with a new token and timestamp, keeping the {@code X-EXTERNAL-ID}.
+ */
+public class PaymentSigner implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
+        SignedRequest request = exchange.getProperty(PaymentHeaders.SIGNED_REQUEST, SignedRequest.class);
+        if (request == null) {
+            request = describe(exchange, runtime);
+            exchange.setProperty(PaymentHeaders.SIGNED_REQUEST, request);
+        }
+        ProviderConfig config = runtime.providers().get(request.provider());
+        AccessToken token = runtime.token(request.provider());
+        String timestamp = config.timestampFormat().format(runtime.clock().instant());
+        String signature = PaymentSignature.sign(config.clientSecret(), request.method(), request.signedPath(),
+                token.value(), request.body(), timestamp);
+
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        Dialect dialect = config.dialect();
+        message.setHeader("Authorization", token.authorizationHeader());
+        message.setHeader(dialect.timestampHeader(), timestamp);
+        message.setHeader(dialect.signatureHeader(), signature);
+        if (dialect == Dialect.SNAP) {
+            message.setHeader("X-PARTNER-ID", request.partnerId());
+            message.setHeader("X-EXTERNAL-ID", request.externalId());
+            if (!request.channelId().isEmpty()) {
+                message.setHeader("CHANNEL-ID", request.channelId());
+            }
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader(Exchange.HTTP_URI, request.url());
+        message.setBody(request.body());
+        exchange.setProperty(B2bExchange.PROVIDER, request.provider());
+        exchange.setProperty(PaymentHeaders.USED_TOKEN, token);
+        exchange.setProperty(PaymentHeaders.ATTEMPTS, exchange.getProperty(PaymentHeaders.ATTEMPTS, 0, Integer.class) + 1);
+    }
+
+    /** Reads the caller's request from the exchange and fixes what is signed and sent. */
+    private static SignedRequest describe(Exchange exchange, B2bRuntime runtime) {
+        Message message = exchange.getMessage();
+        String provider = message.getHeader(PaymentHeaders.PROVIDER, String.class);
+        if (provider == null || provider.isBlank()) {
+            provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
+        }
+        if (provider == null || provider.isBlank()) {
+            throw new IllegalArgumentException("payment call without a provider: set the " + PaymentHeaders.PROVIDER
+                    + " header");
+        }
+        ProviderConfig config = runtime.providers().get(provider);
+        if (config.clientSecret().isEmpty()) {
+            throw new ConfigurationException(List.of("b2b." + provider + ".client-secret: is not set; signed payment "
+                    + "calls need it as their HMAC key"));
+        }
+        String path = message.getHeader(PaymentHeaders.PATH, String.class);
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("payment call to provider '" + provider + "': the "
+                    + PaymentHeaders.PATH + " header must be a path starting with '/', was "
+                    + (path == null ? "missing" : "'" + path + "'"));
+        }
+        String query = message.getHeader(PaymentHeaders.QUERY, String.class);
+        boolean hasQuery = query != null && !query.isEmpty();
+        String text = message.getBody(String.class);
+        boolean hasBody = text != null && !text.isBlank();
+        String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
+        method = method == null || method.isBlank() ? (hasBody ? "POST" : "GET") : method.strip().toUpperCase(Locale.ROOT);
+
+        Dialect dialect = config.dialect();
+        byte[] body;
+        try {
+            body = !hasBody ? new byte[0]
+                    : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(text) : JsonBodies.compact(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payment call to provider '" + provider + "': the body is not JSON: "
+                    + e.getMessage(), e);
+        }
+        String basePath = config.baseUrl().getRawPath() == null ? "" : config.baseUrl().getRawPath();
+        String url = config.baseUrl() + path + (hasQuery ? "?" + query : "");
+        String signedPath = dialect == Dialect.KLIKOO ? RelativeUrls.klikooPath(basePath, path)
+                : config.signSortedQuery() && hasQuery ? RelativeUrls.sortedQuery(basePath + path + "?" + query)
+                : RelativeUrls.snap(basePath + path + (hasQuery ? "?" + query : ""));
+
+        String externalId = header(message, "X-EXTERNAL-ID", ExternalIds.next());
+        String partnerId = header(message, "X-PARTNER-ID", config.clientId());
+        String channelId = header(message, "CHANNEL-ID", config.channelId());
+        return dialect == Dialect.SNAP
+                ? new SignedRequest(provider, method, url, signedPath, body, externalId, partnerId, channelId)
+                : new SignedRequest(provider, method, url, signedPath, body, null, null, "");
+    }
+
+    private static String header(Message message, String name, String fallback) {
+        String value = message.getHeader(name, String.class);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}
