@@ -23,7 +23,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
  *
  * <ul>
  * <li>no white space between tokens; white space inside strings kept;</li>
- * <li>raw UTF-8 for non-ASCII text (no {@code \\uXXXX}), {@code /} not escaped;</li>
+ * <li>raw UTF-8 for non-ASCII text, emoji included (no {@code \\uXXXX}), {@code /} not escaped;</li>
  * <li>numbers kept as written ({@code 12345678.00} stays {@code 12345678.00});</li>
  * <li>strings escaped as JSON requires: {@code \"}, {@code \\}, {@code \b \f \n \r \t}, other
  * control characters as {@code \\u00XX} with upper-case hex (Jackson's form);</li>
@@ -37,6 +37,8 @@ public final class JsonBodies {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            // emoji and other supplementary characters as raw 4-byte UTF-8, not \\uD83D\\uDE00
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private static final byte[] EMPTY = new byte[0];
 
