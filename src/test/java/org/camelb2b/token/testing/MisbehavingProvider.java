@@ -1,0 +1,90 @@
+package org.camelb2b.token.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A SNAP provider whose token endpoint works but whose payment endpoints misbehave on purpose:
+ * {@code /always-401} rejects every token, {@code /slow} answers after 3 s, {@code /drop} closes
+ * the connection without an answer. Counts what it receives.
+ */
+public final class MisbehavingProvider implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger paymentRequests = new AtomicInteger();
+
+    public MisbehavingProvider() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "misbehaving-provider");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    public int paymentRequests() {
+        return paymentRequests.get();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        ex.getRequestBody().readAllBytes();
+        String path = ex.getRequestURI().getPath();
+        if (path.endsWith("/access-token/b2b")) {
+            int n = tokenRequests.incrementAndGet();
+            send(ex, 200, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"token-" + n
+                    + "-aaaaaaaaaaaaaaaa\",\"tokenType\":\"Bearer\",\"expiresIn\":\"900\"}");
+            return;
+        }
+        paymentRequests.incrementAndGet();
+        switch (path) {
+            case "/always-401" -> send(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
+            case "/slow" -> {
+                sleep(3000);
+                send(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");
+            }
+            case "/drop" -> ex.close();
+            default -> send(ex, 404, "{\"responseCode\":\"4040000\",\"responseMessage\":\"Not Found\"}");
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
