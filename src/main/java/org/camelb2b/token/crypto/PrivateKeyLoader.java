@@ -118,8 +118,9 @@ public final class PrivateKeyLoader {
         Object object;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             object = parser.readObject();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KeyFormatException(source + " is not valid PEM: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle signals bad base64 with its own unchecked DecoderException; say what, not the content
+            throw new KeyFormatException(source + " is not valid PEM (" + e.getClass().getSimpleName() + ")", e);
         }
         if (object == null) {
             throw new KeyFormatException(source + " holds no PEM object");
