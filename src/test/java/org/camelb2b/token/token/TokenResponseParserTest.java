@@ -1,0 +1,162 @@
+package org.camelb2b.token.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.camelb2b.token.provider.Dialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TokenResponseParserTest {
+
+    static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2NjUxMjc3OTEsIm5iZiI6MTY2NTEyNjg5MSwiaXNzIjoiRE9LVSIsImlhdCI6";
+    final TokenResponseParser snap = new TokenResponseParser("doku", Dialect.SNAP);
+    final TokenResponseParser klikoo = new TokenResponseParser("klikoo", Dialect.KLIKOO);
+
+    static String snapBody(String code, String message, String extra) {
+        return "{\"responseCode\":\"" + code + "\",\"responseMessage\":\"" + message + "\"" + extra + "}";
+    }
+
+    static String snapSuccess(String expiresIn, String tokenType) {
+        return snapBody("2007300", "Successful", ",\"accessToken\":\"" + TOKEN + "\",\"tokenType\":" + tokenType
+                + ",\"expiresIn\":" + expiresIn + ",\"additionalInfo\":\"\"");
+    }
+
+    TokenAcquisitionException snapFails(int status, String body) {
+        return assertThrows(TokenAcquisitionException.class, () -> snap.parse(status, body, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"900", "\"900\"", "900.0", "\" 900 \""})
+    void snapSuccessWithExpiresInAsNumberOrString(String expiresIn) {
+        AccessToken token = snap.parse(200, snapSuccess(expiresIn, "\"Bearer\""), 1_000L);
+        assertEquals("doku", token.provider());
+        assertEquals(TOKEN, token.value());
+        assertEquals("Bearer", token.tokenType());
+        assertEquals(Duration.ofSeconds(900), token.lifetime());
+        assertEquals(1_000L, token.requestedAtNanos());
+        assertEquals(1_000L + 900_000_000_000L, token.expiresAtNanos());
+        assertEquals("Bearer " + TOKEN, token.authorizationHeader());
+        assertFalse(token.toString().contains(TOKEN.substring(4, 24)), token.toString());
+    }
+
+    @Test
+    void klikooSuccessReadsTheDataObject() {
+        AccessToken token = klikoo.parse(200, "{\"response_code\":\"200012000\",\"response_message\":\"Sukses\","
+                + "\"data\":{\"access_token\":\"user_access_token_0123456789\",\"token_type\":\"Bearer\",\"expires_in\":900}}", 5L);
+        assertEquals("klikoo", token.provider());
+        assertEquals("user_access_token_0123456789", token.value());
+        assertEquals(Duration.ofSeconds(900), token.lifetime());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "401|4017300|Unauthorized. Signature|401|73|00",
+            "401|4017300|Unauthorized. Unknown Client|401|73|00",
+            "400|4007301|Invalid Field Format X-TIMESTAMP|400|73|01",
+            "400|4007302|Invalid Mandatory Field X-CLIENT-KEY|400|73|02",
+            "429|4297300|Too Many Requests|429|73|00",
+            "500|5007300|General Error|500|73|00",
+            "504|5047300|Timeout|504|73|00",
+    })
+    void snapErrorCodesAreTypedWithTheirParts(int status, String code, String message, int http, String service,
+                                              String caseCode) {
+        TokenAcquisitionException e = snapFails(status, snapBody(code, message, ""));
+        assertEquals("doku", e.provider());
+        assertEquals(status, e.httpStatus());
+        assertEquals(code, e.responseCode().raw());
+        assertEquals(http, e.responseCode().httpStatus());
+        assertEquals(service, e.responseCode().serviceCode());
+        assertEquals(caseCode, e.responseCode().caseCode());
+        assertEquals(message, e.providerMessage());
+        assertTrue(e.getMessage().contains("'doku'") && e.getMessage().contains(code), e.getMessage());
+    }
+
+    @Test
+    void http200WithAFailingCodeIsAFailure() {
+        TokenAcquisitionException e = snapFails(200, snapBody("4017300", "Unauthorized. Signature", ""));
+        assertEquals(200, e.httpStatus());
+        assertEquals("4017300", e.responseCode().raw());
+    }
+
+    @Test
+    void successCodeWithANon200StatusIsAFailure() {
+        TokenAcquisitionException e = snapFails(500, snapSuccess("900", "\"Bearer\""));
+        assertTrue(e.getMessage().contains("non-200"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), "the token must not be in the message");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "401016570|Kredensial salah|401|01|6570",
+            "400016508|Signature tidak valid|400|01|6508",
+            "403016571|IP not whitelisted|403|01|6571",
+            "4010165|short code from the docs|401|01|65",
+    })
+    void klikooErrorCodes(String code, String message, int http, String service, String caseCode) {
+        TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class, () -> klikoo.parse(http,
+                "{\"response_code\":\"" + code + "\",\"response_message\":\"" + message + "\",\"data\":null}", 0));
+        assertEquals("klikoo", e.provider());
+        assertEquals(http, e.responseCode().httpStatus());
+        assertEquals(service, e.responseCode().serviceCode());
+        assertEquals(caseCode, e.responseCode().caseCode());
+        assertEquals(message, e.providerMessage());
+    }
+
+    @Test
+    void bodiesThatAreNotATokenResponse() {
+        TokenAcquisitionException html = snapFails(502, "<html><body>Bad Gateway</body></html>");
+        assertEquals(502, html.httpStatus());
+        assertNull(html.responseCode());
+        assertTrue(html.getMessage().contains("not JSON"), html.getMessage());
+        assertTrue(snapFails(200, "{\"responseCode\":\"2007300\",\"accessTo").getMessage().contains("truncated"));
+        assertTrue(snapFails(200, "").getMessage().contains("empty"));
+        assertTrue(snapFails(200, null).getMessage().contains("empty"));
+        assertTrue(snapFails(200, "[1,2]").getMessage().contains("not an object"));
+        assertTrue(snapFails(200, "{\"accessToken\":\"x\"}").getMessage().contains("no responseCode"));
+        assertTrue(snapFails(200, "{\"responseCode\":{\"a\":1}}").getMessage().contains("no responseCode"));
+        assertTrue(assertThrows(TokenAcquisitionException.class, () -> klikoo.parse(200,
+                "{\"response_code\":\"200012000\",\"response_message\":\"Sukses\"}", 0)).getMessage().contains("no data"));
+    }
+
+    @Test
+    void missingOrBlankTokenAndWrongType() {
+        assertTrue(snapFails(200, snapBody("2007300", "Successful", ",\"tokenType\":\"Bearer\",\"expiresIn\":900"))
+                .getMessage().contains("no accessToken"));
+        assertTrue(snapFails(200, snapBody("2007300", "Successful", ",\"accessToken\":\"  \",\"tokenType\":\"Bearer\","
+                + "\"expiresIn\":900")).getMessage().contains("no accessToken"));
+        assertTrue(snapFails(200, snapSuccess("900", "\"Mac\"")).getMessage().contains("'Mac', expected Bearer"));
+        assertTrue(snapFails(200, snapSuccess("900", "null")).getMessage().contains("missing, expected Bearer"));
+        assertEquals("Bearer", snap.parse(200, snapSuccess("900", "\"bearer\""), 0).tokenType());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "null|expiresIn is missing",
+            "0|not a positive lifetime",
+            "-5|not a positive lifetime",
+            "\"abc\"|not a number",
+            "1.5|not a whole number",
+            "99999999999|not a whole number of seconds up to a year",
+            "true|not a number",
+    })
+    void badLifetimes(String expiresIn, String expected) {
+        TokenAcquisitionException e = snapFails(200, snapSuccess(expiresIn, "\"Bearer\""));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals("2007300", e.responseCode().raw());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void expiresInAbsentAltogether() {
+        assertTrue(snapFails(200, snapBody("2007300", "Successful", ",\"accessToken\":\"" + TOKEN
+                + "\",\"tokenType\":\"Bearer\"")).getMessage().contains("expiresIn is missing"));
+    }
+}
