@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,34 +19,56 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.camelb2b.token.token.AccessToken;
 import org.camelb2b.token.token.TokenAcquisitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tokens in Caffeine, each kept for its own lifetime less a skew margin.
+ * The token cache engine. Tokens live in Caffeine, each until its expiry less the skew margin,
+ * measured on the monotonic {@link Ticker} from when its request was sent.
  *
- * <p>Single flight: callers that miss share one in-flight fetch per key, which runs on the
- * cache's executor, never under a lock a hit needs. Only successful fetches are put into
- * Caffeine, so a failure is never cached and never replaces a token.
+ * <ul>
+ * <li><b>Hit:</b> a Caffeine read and a volatile write of the key's last use; no lock, no allocation.</li>
+ * <li><b>Single flight:</b> at most one token request per key is in flight; callers with no usable
+ * token wait for it (at most the acquire timeout), callers with one never wait.</li>
+ * <li><b>Refresh ahead:</b> each token schedules a background refresh at a random point between
+ * 70% and 80% of its lifetime; keys not used within the keep-warm window are left to expire.</li>
+ * <li><b>Failures:</b> a failed request never replaces or removes a token. A failed refresh is
+ * retried in the background with exponential backoff and full jitter, honouring Retry-After, and
+ * always before the held token runs out; errors retrying cannot fix wait the long hold-off and
+ * are logged at ERROR once. With no usable token and a known failing provider, callers fail at
+ * once until the next attempt is due instead of queueing.</li>
+ * <li><b>Compare-and-invalidate:</b> {@link #invalidate} drops a token only if it is still the cached one.</li>
+ * </ul>
  */
 public final class TokenCache {
 
-    /** The skew margin: the smaller of 30 s and a tenth of the lifetime. */
-    public static long skewNanos(Duration lifetime) {
-        return Math.min(TimeUnit.SECONDS.toNanos(30), lifetime.toNanos() / 10);
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
 
     private final Cache<TokenKey, AccessToken> tokens;
-    private final ConcurrentHashMap<TokenKey, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TokenKey, KeyState> states = new ConcurrentHashMap<>();
+    private final Function<TokenKey, AccessToken> fetch;
+    private final Function<TokenKey, CachePolicy> policies;
+    private final Ticker ticker;
     private final Executor executor;
-    private final Duration acquireTimeout;
+    private final Scheduler scheduler;
+    private final DoubleSupplier random;
 
-    public TokenCache(Executor executor, Duration acquireTimeout) {
-        this(executor, acquireTimeout, Ticker.systemTicker());
-    }
-
-    /** @param ticker the monotonic clock ({@link System#nanoTime()} scale) tokens expire on */
-    public TokenCache(Executor executor, Duration acquireTimeout, Ticker ticker) {
+    /**
+     * @param fetch     one token request for a key (blocking; runs on {@code executor})
+     * @param policies  the policy of a key's provider
+     * @param ticker    the monotonic clock, {@link System#nanoTime()} scale
+     * @param executor  runs token requests
+     * @param scheduler runs refreshes and retries later
+     * @param random    uniform in [0, 1): jitter
+     */
+    public TokenCache(Function<TokenKey, AccessToken> fetch, Function<TokenKey, CachePolicy> policies, Ticker ticker,
+                      Executor executor, Scheduler scheduler, DoubleSupplier random) {
+        this.fetch = Objects.requireNonNull(fetch);
+        this.policies = Objects.requireNonNull(policies);
+        this.ticker = Objects.requireNonNull(ticker);
         this.executor = Objects.requireNonNull(executor);
-        this.acquireTimeout = Objects.requireNonNull(acquireTimeout);
+        this.scheduler = Objects.requireNonNull(scheduler);
+        this.random = Objects.requireNonNull(random);
         this.tokens = Caffeine.newBuilder()
                 .ticker(ticker)
                 .executor(Runnable::run)
@@ -53,27 +77,41 @@ public final class TokenCache {
     }
 
     /**
-     * Returns the cached token for {@code key}, or waits (at most the acquire timeout) for the one
-     * fetch in flight for it, starting that fetch if none is.
+     * A usable token for {@code key}: the cached one, or the result of the one request in flight.
      *
-     * @throws TokenAcquisitionException when the fetch failed or did not finish in time
+     * @throws TokenAcquisitionException when none can be had within the acquire timeout, or the
+     *                                   provider is known to be failing
      */
-    public AccessToken get(TokenKey key, Function<TokenKey, AccessToken> fetch) {
+    public AccessToken get(TokenKey key) {
         AccessToken cached = tokens.getIfPresent(key);
+        KeyState state = states.get(key);
+        if (cached != null && state != null) {
+            state.lastUsedNanos = ticker.read();
+            return cached;
+        }
+        state = state != null ? state : states.computeIfAbsent(key, KeyState::new);
+        long now = ticker.read();
+        state.lastUsedNanos = now;
         if (cached != null) {
             return cached;
         }
-        return await(key, inFlightFetch(key, fetch));
+        TokenAcquisitionException failing = state.lastError;
+        if (failing != null && now - state.retryAtNanos < 0 && state.inFlight.get() == null) {
+            throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
+                    failing.providerMessage(), "no usable token and the provider is failing; next attempt in "
+                    + TimeUnit.NANOSECONDS.toMillis(state.retryAtNanos - now) + " ms", failing, failing.retryAfter());
+        }
+        return await(key, request(key, state, false));
     }
 
-    /** The cached token, if one is held and still usable; never starts a fetch. */
+    /** The cached token, if one is held and still usable; never starts a request. */
     public AccessToken peek(TokenKey key) {
         return tokens.getIfPresent(key);
     }
 
     /**
      * Drops the token for {@code key} only if it is still {@code failed}: many callers reporting
-     * the same rejected token cause one new fetch, and a newer token is never dropped.
+     * the same rejected token cause one new request, and a newer token is never dropped.
      *
      * @return whether the cached token was dropped
      */
@@ -89,61 +127,148 @@ public final class TokenCache {
         return removed[0];
     }
 
-    private CompletableFuture<AccessToken> inFlightFetch(TokenKey key, Function<TokenKey, AccessToken> fetch) {
-        CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-        CompletableFuture<AccessToken> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return running;
-        }
-        // A fetch that finished just before we registered has already put its token: use it.
-        AccessToken justFetched = tokens.getIfPresent(key);
-        if (justFetched != null) {
-            inFlight.remove(key, mine);
-            mine.complete(justFetched);
-            return mine;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    AccessToken token = fetch.apply(key);
-                    tokens.put(key, token);
-                    mine.complete(token);
-                } catch (Throwable e) {
-                    mine.completeExceptionally(e);
-                } finally {
-                    inFlight.remove(key, mine);
+    /** The one request in flight for the key, started if there is none. */
+    private CompletableFuture<AccessToken> request(TokenKey key, KeyState state, boolean background) {
+        for (;;) {
+            CompletableFuture<AccessToken> running = state.inFlight.get();
+            if (running != null) {
+                return running;
+            }
+            if (!background) {
+                // a request that finished just before ours would start has stored its token
+                AccessToken justStored = tokens.getIfPresent(key);
+                if (justStored != null) {
+                    return CompletableFuture.completedFuture(justStored);
                 }
-            });
-        } catch (RuntimeException rejected) {
-            inFlight.remove(key, mine);
-            mine.completeExceptionally(rejected);
+            }
+            CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+            if (state.inFlight.compareAndSet(null, mine)) {
+                try {
+                    executor.execute(() -> run(key, state, mine));
+                } catch (RuntimeException rejected) {
+                    state.inFlight.compareAndSet(mine, null);
+                    mine.completeExceptionally(rejected);
+                }
+                return mine;
+            }
         }
-        return mine;
+    }
+
+    private void run(TokenKey key, KeyState state, CompletableFuture<AccessToken> mine) {
+        CachePolicy policy = policies.apply(key);
+        AccessToken token;
+        try {
+            token = fetch.apply(key);
+        } catch (Throwable e) {
+            failed(key, state, policy, asTokenError(key, e));
+            state.inFlight.compareAndSet(mine, null);
+            mine.completeExceptionally(state.lastError);
+            return;
+        }
+        tokens.put(key, token);
+        if (state.lastError != null && !state.lastError.retryable()) {
+            LOG.info("provider={} token requests succeed again", key.provider());
+        }
+        state.failures = 0;
+        state.lastError = null;
+        state.retryAtNanos = 0;
+        long at = token.requestedAtNanos() + (long) (token.lifetime().toNanos()
+                * (policy.refreshFrom() + random.getAsDouble() * (policy.refreshTo() - policy.refreshFrom())));
+        schedule(key, state, Math.max(0, at - ticker.read()));
+        state.inFlight.compareAndSet(mine, null);
+        mine.complete(token);
+    }
+
+    private void failed(TokenKey key, KeyState state, CachePolicy policy, TokenAcquisitionException error) {
+        TokenAcquisitionException previous = state.lastError;
+        int failures = ++state.failures;
+        AccessToken held = tokens.getIfPresent(key);
+        long now = ticker.read();
+        long usableLeft = held == null ? 0 : Math.max(0, held.remainingNanos(now) - policy.skewNanos(held.lifetime()));
+        long delay = Backoff.delayNanos(policy, failures, error.retryable(), error.retryAfter(), usableLeft, random);
+        state.retryAtNanos = now + delay;
+        state.lastError = error;
+        if (!error.retryable() && (previous == null || previous.retryable() || !sameCode(previous, error))) {
+            LOG.error("provider={} token requests fail with an error that retrying cannot fix (responseCode={}): {}; "
+                    + "next attempt in {} s", key.provider(), error.responseCode() == null ? "none"
+                    : error.responseCode().raw(), error.getMessage(), TimeUnit.NANOSECONDS.toSeconds(delay));
+        }
+        if (held != null) {
+            // a refresh failed while a token is still usable: keep it, and try again before it runs out
+            schedule(key, state, delay);
+        }
+    }
+
+    private void schedule(TokenKey key, KeyState state, long delayNanos) {
+        Scheduler.Cancellable previous = state.timer;
+        if (previous != null) {
+            previous.cancel();
+        }
+        state.timer = scheduler.schedule(() -> refresh(key, state), delayNanos);
+    }
+
+    /** Background refresh: only for keys used within the keep-warm window. */
+    private void refresh(TokenKey key, KeyState state) {
+        CachePolicy policy = policies.apply(key);
+        if (ticker.read() - state.lastUsedNanos > policy.keepWarm().toNanos()) {
+            LOG.debug("provider={} not used for {}; its token is left to expire", key.provider(), policy.keepWarm());
+            return;
+        }
+        request(key, state, true);
     }
 
     private AccessToken await(TokenKey key, CompletableFuture<AccessToken> future) {
+        AccessToken done = future.getNow(null);
+        if (done != null) {
+            return done;
+        }
+        Duration timeout = policies.apply(key).acquireTimeout();
         try {
-            return future.get(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new TokenAcquisitionException(key.provider(), -1, null, null,
-                    "no token within the acquire timeout of " + acquireTimeout.toMillis() + " ms");
+                    "no token within the acquire timeout of " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenAcquisitionException(key.provider(), -1, null, null, "interrupted while waiting for a token", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new TokenAcquisitionException(key.provider(), -1, null, null, "the token fetch failed: " + cause, cause);
+            throw asTokenError(key, e.getCause());
+        }
+    }
+
+    private static TokenAcquisitionException asTokenError(TokenKey key, Throwable e) {
+        if (e instanceof TokenAcquisitionException tae) {
+            return tae;
+        }
+        if (e instanceof RuntimeException re && re.getCause() instanceof TokenAcquisitionException tae) {
+            return tae;
+        }
+        return new TokenAcquisitionException(key.provider(), -1, null, null, "the token request failed: " + e, e);
+    }
+
+    private static boolean sameCode(TokenAcquisitionException a, TokenAcquisitionException b) {
+        return Objects.equals(a.responseCode() == null ? null : a.responseCode().raw(),
+                b.responseCode() == null ? null : b.responseCode().raw());
+    }
+
+    /** Per key: the request in flight, last use, and the failure state. */
+    private static final class KeyState {
+        final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
+        volatile long lastUsedNanos;
+        volatile int failures;
+        volatile long retryAtNanos;
+        volatile TokenAcquisitionException lastError;
+        volatile Scheduler.Cancellable timer;
+
+        KeyState(TokenKey key) {
         }
     }
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
-    private static final class UsableLifetime implements Expiry<TokenKey, AccessToken> {
+    private final class UsableLifetime implements Expiry<TokenKey, AccessToken> {
         @Override
         public long expireAfterCreate(TokenKey key, AccessToken token, long currentTime) {
-            return Math.max(0, token.remainingNanos(currentTime) - skewNanos(token.lifetime()));
+            return Math.max(0, token.remainingNanos(currentTime) - policies.apply(key).skewNanos(token.lifetime()));
         }
 
         @Override

@@ -1,13 +1,17 @@
 package org.camelb2b.token.flow;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceSupport;
+import org.camelb2b.token.cache.Scheduler;
 import org.camelb2b.token.cache.TokenCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.provider.ProviderRegistry;
@@ -18,29 +22,30 @@ import org.camelb2b.token.token.AccessToken;
  * and the clocks. It lives in the context's registry, so the route steps can stay stateless
  * beans and the bundle works the same standalone or dropped into another Camel application.
  */
-public final class B2bRuntime {
+public final class B2bRuntime extends ServiceSupport {
 
     /** Registry name of the runtime bean. */
     public static final String BEAN_NAME = "b2bRuntime";
-    /** Setting: how long a caller waits for a token fetch in flight before it gets an error. */
-    public static final String ACQUIRE_TIMEOUT_SETTING = "b2b.token.acquire-timeout-ms";
-
     private final ProviderRegistry providers;
     private final TokenCache cache;
     private final TokenFetcher fetcher;
     private final Clock clock;
     private final LongSupplier nanoClock;
+    private final CamelContext context;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService timers;
 
     private B2bRuntime(CamelContext context) {
+        this.context = context;
         this.providers = new ProviderRegistry(context.getPropertiesComponent()::resolveProperty);
         this.clock = Clock.systemUTC();
         this.nanoClock = System::nanoTime;
-        long timeoutMs = context.getPropertiesComponent().resolveProperty(ACQUIRE_TIMEOUT_SETTING)
-                .map(Long::parseLong).orElse(15_000L);
-        ExecutorService executor = context.getExecutorServiceManager().newCachedThreadPool(this, "b2b-token-fetch");
-        this.cache = new TokenCache(executor, Duration.ofMillis(timeoutMs));
+        this.executor = context.getExecutorServiceManager().newCachedThreadPool(this, "b2b-token-fetch");
+        this.timers = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "b2b-token-refresh");
         ProducerTemplate template = context.createProducerTemplate();
         this.fetcher = new TokenFetcher(template, providers, nanoClock);
+        this.cache = new TokenCache(fetcher::fetch, key -> providers.get(key.provider()).cachePolicy(),
+                Ticker.systemTicker(), executor, Scheduler.of(timers), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** The runtime of {@code context}, made and registered on first use. */
@@ -54,9 +59,21 @@ public final class B2bRuntime {
             if (runtime == null) {
                 runtime = new B2bRuntime(context);
                 context.getRegistry().bind(BEAN_NAME, B2bRuntime.class, runtime);
+                try {
+                    // stopped with the context: pending refreshes are dropped, not waited for
+                    context.addService(runtime, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot register the B2B token runtime", e);
+                }
             }
             return runtime;
         }
+    }
+
+    @Override
+    protected void doStop() {
+        context.getExecutorServiceManager().shutdownNow(timers);
+        context.getExecutorServiceManager().shutdownNow(executor);
     }
 
     public ProviderRegistry providers() {
@@ -84,6 +101,6 @@ public final class B2bRuntime {
     /** The provider's token: from the cache, or from the one fetch in flight for it. */
     public AccessToken token(String provider) {
         ProviderConfig config = providers.get(provider);
-        return cache.get(keyOf(config), fetcher::fetch);
+        return cache.get(keyOf(config));
     }
 }

@@ -4,7 +4,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.camelb2b.token.provider.ProviderConfig;
+import org.camelb2b.token.token.TokenAcquisitionException;
 import org.camelb2b.token.token.TokenResponseParser;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The parse step ({@code b2bTokenResponse}): turns the HTTP response into an
@@ -21,8 +24,16 @@ public class TokenResponseReader implements Processor {
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = message.getBody(String.class);
         long requestedAt = exchange.getProperty(B2bExchange.REQUESTED_AT, Long.class);
+        Duration retryAfter = RetryAfter.parse(message.getHeader("Retry-After", String.class), Instant.now());
         message.removeHeaders("*");
-        message.setBody(new TokenResponseParser(config.id(), config.dialect())
-                .parse(status == null ? -1 : status, body, requestedAt));
+        try {
+            message.setBody(new TokenResponseParser(config.id(), config.dialect())
+                    .parse(status == null ? -1 : status, body, requestedAt));
+        } catch (TokenAcquisitionException e) {
+            if (retryAfter == null) {
+                throw e;
+            }
+            throw e.withRetryAfter(retryAfter);
+        }
     }
 }

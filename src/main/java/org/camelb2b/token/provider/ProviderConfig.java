@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Objects;
 
+import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.RsaSigner;
 import org.camelb2b.token.crypto.Secrets;
 
@@ -25,10 +26,11 @@ public final class ProviderConfig {
     private final String channelId;
     private final TimestampFormat timestampFormat;
     private final boolean signSortedQuery;
+    private final CachePolicy cachePolicy;
 
     ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
                    String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat,
-                   boolean signSortedQuery) {
+                   boolean signSortedQuery, CachePolicy cachePolicy) {
         this.id = Objects.requireNonNull(id);
         this.dialect = Objects.requireNonNull(dialect);
         this.baseUrl = Objects.requireNonNull(baseUrl);
@@ -40,6 +42,7 @@ public final class ProviderConfig {
         this.channelId = channelId == null ? "" : channelId;
         this.timestampFormat = Objects.requireNonNull(timestampFormat);
         this.signSortedQuery = signSortedQuery;
+        this.cachePolicy = Objects.requireNonNull(cachePolicy);
     }
 
     public String id() {
@@ -93,6 +96,11 @@ public final class ProviderConfig {
     /** Whether payment signatures cover the query parameters sorted by name (BCA) rather than as sent. */
     public boolean signSortedQuery() {
         return signSortedQuery;
+    }
+
+    /** How the token cache treats this provider's tokens ({@code b2b.<id>.token.*}, else {@code b2b.token.*}). */
+    public CachePolicy cachePolicy() {
+        return cachePolicy;
     }
 
     @Override

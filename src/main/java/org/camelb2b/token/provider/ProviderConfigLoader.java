@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
 
 /**
@@ -71,11 +73,56 @@ public final class ProviderConfigLoader {
 
         Boolean sortedQuery = s.optional("sign-sorted-query").map(v -> s.parse("sign-sorted-query", v,
                 ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
+        CachePolicy policy = cachePolicy(s);
         if (problems.size() > before) {
             return null;
         }
         return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
-                channelId, new TimestampFormat(zone, millis), sortedQuery);
+                channelId, new TimestampFormat(zone, millis), sortedQuery, policy);
+    }
+
+    /** Token cache settings: {@code b2b.<id>.token.<name>}, else {@code b2b.token.<name>}, else the default. */
+    private CachePolicy cachePolicy(Settings s) {
+        CachePolicy d = CachePolicy.DEFAULT;
+        double from = s.tokenSetting("refresh-from", d.refreshFrom(), v -> parseFraction(v));
+        double to = s.tokenSetting("refresh-to", d.refreshTo(), v -> parseFraction(v));
+        Duration skew = s.tokenSetting("skew-max-ms", d.skewMax(), v -> parseMillis(v, 0, 600_000));
+        Duration acquire = s.tokenSetting("acquire-timeout-ms", d.acquireTimeout(), v -> parseMillis(v, 1, 600_000));
+        Duration initial = s.tokenSetting("backoff-initial-ms", d.backoffInitial(), v -> parseMillis(v, 1, 3_600_000));
+        Duration max = s.tokenSetting("backoff-max-ms", d.backoffMax(), v -> parseMillis(v, 1, 3_600_000));
+        Duration fatal = s.tokenSetting("fatal-hold-off-ms", d.fatalHoldOff(), v -> parseMillis(v, 1, 86_400_000));
+        Duration warm = s.tokenSetting("keep-warm-ms", d.keepWarm(), v -> parseMillis(v, 0, 604_800_000));
+        if (from > to) {
+            s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
+            return d;
+        }
+        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm);
+    }
+
+    static double parseFraction(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a fraction such as 0.75, was '" + text.strip() + "'");
+        }
+        if (!(v > 0 && v < 1)) {
+            throw new IllegalArgumentException("must be between 0 and 1 (exclusive), was " + v);
+        }
+        return v;
+    }
+
+    static Duration parseMillis(String text, long min, long max) {
+        long v;
+        try {
+            v = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number of milliseconds, was '" + text.strip() + "'");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + " ms, was " + v);
+        }
+        return Duration.ofMillis(v);
     }
 
     static URI parseBaseUrl(String text) {
@@ -152,6 +199,26 @@ public final class ProviderConfigLoader {
                 return Optional.empty();
             }
             return raw.map(String::strip);
+        }
+
+        /** A token-cache setting: per provider, else global {@code b2b.token.*}, else the default. */
+        <T> T tokenSetting(String name, T fallback, Function<String, T> parser) {
+            String own = prefix + "token." + name;
+            Optional<String> value = properties.apply(own).filter(v -> !v.isBlank());
+            String setting = own;
+            if (value.isEmpty()) {
+                setting = "b2b.token." + name;
+                value = properties.apply(setting).filter(v -> !v.isBlank());
+            }
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(setting + ": " + e.getMessage());
+                return fallback;
+            }
         }
 
         <T> T parse(String name, String value, Function<String, T> parser) {

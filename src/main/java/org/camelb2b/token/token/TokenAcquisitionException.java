@@ -14,6 +14,7 @@ public class TokenAcquisitionException extends RuntimeException {
     private final int httpStatus;
     private final ResponseCode responseCode;
     private final String providerMessage;
+    private final java.time.Duration retryAfter;
 
     public TokenAcquisitionException(String provider, int httpStatus, ResponseCode responseCode, String providerMessage,
                                      String problem) {
@@ -22,11 +23,47 @@ public class TokenAcquisitionException extends RuntimeException {
 
     public TokenAcquisitionException(String provider, int httpStatus, ResponseCode responseCode, String providerMessage,
                                      String problem, Throwable cause) {
+        this(provider, httpStatus, responseCode, providerMessage, problem, cause, null);
+    }
+
+    /** @param retryAfter the provider's {@code Retry-After}, or null */
+    public TokenAcquisitionException(String provider, int httpStatus, ResponseCode responseCode, String providerMessage,
+                                     String problem, Throwable cause, java.time.Duration retryAfter) {
         super(describe(provider, httpStatus, responseCode, providerMessage, problem), cause);
         this.provider = provider;
         this.httpStatus = httpStatus;
         this.responseCode = responseCode;
         this.providerMessage = providerMessage;
+        this.retryAfter = retryAfter;
+    }
+
+    private TokenAcquisitionException(TokenAcquisitionException original, java.time.Duration retryAfter) {
+        super(original.getMessage() + "; Retry-After " + retryAfter.toSeconds() + " s", original.getCause());
+        this.provider = original.provider;
+        this.httpStatus = original.httpStatus;
+        this.responseCode = original.responseCode;
+        this.providerMessage = original.providerMessage;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The same failure, carrying the provider's {@code Retry-After}. */
+    public TokenAcquisitionException withRetryAfter(java.time.Duration delay) {
+        return new TokenAcquisitionException(this, delay);
+    }
+
+    /** The provider's {@code Retry-After} (429, 503), or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /**
+     * Whether asking again later can help: no answer, 429, 5xx, or a malformed success. A 4xx
+     * answer (bad signature, unknown client, bad credentials, IP not allowed, field errors) needs
+     * a change of configuration, not another request.
+     */
+    public boolean retryable() {
+        int status = responseCode != null && responseCode.isSplit() ? responseCode.httpStatus() : httpStatus;
+        return status < 0 || status == 429 || status == 408 || status >= 500 || (status >= 200 && status < 300);
     }
 
     public String provider() {

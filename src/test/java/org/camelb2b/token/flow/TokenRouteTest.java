@@ -112,7 +112,7 @@ class TokenRouteTest {
     }
 
     @Test
-    void providerRejectionIsATypedErrorAndIsNotCached() throws Exception {
+    void providerRejectionIsATypedErrorAndIsNotRepeated() throws Exception {
         Map<String, String> p = settings();
         p.put("b2b.doku.client-id", WRONG_KEY_CLIENT);
         try (TestApp app = TestApp.start(p)) {
@@ -125,8 +125,12 @@ class TokenRouteTest {
             assertEquals("Unauthorized. Signature", e.providerMessage());
             assertTrue(e.getMessage().contains("'doku'") && e.getMessage().contains("4017300"), e.getMessage());
 
-            assertThrows(TokenAcquisitionException.class, () -> token(app, "doku"));
-            assertEquals(2, sandbox.tokenRequests(WRONG_KEY_CLIENT), "a failure must not be cached");
+            // a signature rejection cannot be fixed by asking again: the next caller fails at once,
+            // with the same code, and the provider is not asked again until the hold-off ends
+            TokenAcquisitionException again = assertThrows(TokenAcquisitionException.class, () -> token(app, "doku"));
+            assertEquals("4017300", again.responseCode().raw());
+            assertTrue(again.getMessage().contains("provider is failing"), again.getMessage());
+            assertEquals(1, sandbox.tokenRequests(WRONG_KEY_CLIENT), "not hammered");
             assertEquals(0, sandbox.tokensIssued(WRONG_KEY_CLIENT));
         }
     }

@@ -1,0 +1,38 @@
+package org.camelb2b.token.cache;
+
+import java.time.Duration;
+
+/**
+ * How the token cache treats one provider's tokens. Defaults: refresh ahead at a random point
+ * between 70% and 80% of the lifetime, a skew margin of the smaller of 30 s and 10% of the
+ * lifetime, callers wait at most 5 s for a token in flight, failed refreshes are retried from
+ * 1 s doubling up to 60 s with full jitter, errors that retrying cannot fix are retried after 60 s,
+ * and a key used in the last 30 minutes is kept warm by background refreshes.
+ *
+ * @param refreshFrom      earliest refresh point, as a fraction of the lifetime
+ * @param refreshTo        latest refresh point (the point is drawn uniformly in between)
+ * @param skewMax          the largest skew margin (the margin is min(skewMax, 10% of lifetime))
+ * @param acquireTimeout   the longest a caller with no usable token waits for the request in flight
+ * @param backoffInitial   first retry delay after a failed request
+ * @param backoffMax       cap of the retry delay
+ * @param fatalHoldOff     retry delay after an error retrying cannot fix
+ * @param keepWarm         keys used within this window are refreshed in the background
+ */
+public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
+                          Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm) {
+
+    public static final CachePolicy DEFAULT = new CachePolicy(0.70, 0.80, Duration.ofSeconds(30), Duration.ofSeconds(5),
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(30));
+
+    public CachePolicy {
+        if (!(refreshFrom > 0 && refreshFrom <= refreshTo && refreshTo < 1)) {
+            throw new IllegalArgumentException("refresh window must satisfy 0 < from <= to < 1, was " + refreshFrom
+                    + "-" + refreshTo);
+        }
+    }
+
+    /** The skew margin for a token of this lifetime. */
+    public long skewNanos(Duration lifetime) {
+        return Math.min(skewMax.toNanos(), lifetime.toNanos() / 10);
+    }
+}
