@@ -218,10 +218,6 @@ public final class TokenCache {
     }
 
     private AccessToken await(TokenKey key, CompletableFuture<AccessToken> future) {
-        AccessToken done = future.getNow(null);
-        if (done != null) {
-            return done;
-        }
         Duration timeout = policies.apply(key).acquireTimeout();
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
