@@ -1,0 +1,174 @@
+package org.camelb2b.token.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+import org.apache.camel.Exchange;
+import org.camelb2b.token.payment.PaymentHeaders;
+import org.camelb2b.token.sandbox.SandboxProvider;
+import org.camelb2b.token.testing.Keys;
+import org.camelb2b.token.testing.SandboxSetup;
+import org.camelb2b.token.testing.TestApp;
+import org.camelb2b.token.token.AccessToken;
+import org.junit.jupiter.api.Test;
+
+/** The cache behind the real YAML token route and real HTTP. */
+class TokenCacheHttpTest {
+
+    static Map<String, String> stubSettings(TokenEndpointStub stub) {
+        Map<String, String> p = new HashMap<>();
+        String routes = Path.of("routes").toAbsolutePath().toString();
+        p.put("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml,classpath:test-routes/stub.yaml");
+        p.put("b2b.stub.base-url", stub.baseUrl());
+        p.put("b2b.stub.client-id", "STUB-CLIENT");
+        p.put("b2b.stub.private-key", Keys.PKCS8);
+        return p;
+    }
+
+    static AccessToken token(TestApp app) {
+        Exchange e = app.template().send("direct:b2b-token-stub", x -> { });
+        if (e.getException() != null) {
+            throw new AssertionError("the call failed: " + e.getException().getMessage(), e.getException());
+        }
+        return e.getMessage().getBody(AccessToken.class);
+    }
+
+    static void awaitAtLeast(IntSupplier count, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (count.getAsInt() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(count.getAsInt() >= n, "expected at least " + n + " requests, saw " + count.getAsInt());
+    }
+
+    @Test
+    void thousandConcurrentColdCallersMakeOneTokenRequest() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub(); TestApp app = TestApp.start(stubSettings(stub))) {
+            ExecutorService pool = Executors.newFixedThreadPool(1000);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<AccessToken>> calls = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    calls.add(pool.submit(() -> {
+                        go.await(10, TimeUnit.SECONDS);
+                        return token(app);
+                    }));
+                }
+                go.countDown();
+                String value = calls.get(0).get(30, TimeUnit.SECONDS).value();
+                for (Future<AccessToken> f : calls) {
+                    assertEquals(value, f.get(30, TimeUnit.SECONDS).value());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, stub.requests());
+        }
+    }
+
+    @Test
+    void badAnswersToARefreshNeverReplaceOrPoisonTheToken() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub()) {
+            stub.lifetimeSeconds = 100;
+            Map<String, String> p = stubSettings(stub);
+            p.put("b2b.stub.token.refresh-from", "0.01"); // refresh after 1-2 s
+            p.put("b2b.stub.token.refresh-to", "0.02");
+            p.put("b2b.stub.token.backoff-initial-ms", "50");
+            p.put("b2b.stub.token.backoff-max-ms", "200");
+            try (TestApp app = TestApp.start(p)) {
+                AccessToken first = token(app);
+                for (TokenEndpointStub.Mode bad : List.of(TokenEndpointStub.Mode.MALFORMED_JSON, TokenEndpointStub.Mode.HTML,
+                        TokenEndpointStub.Mode.ERROR_500, TokenEndpointStub.Mode.TOO_MANY_429,
+                        TokenEndpointStub.Mode.NEGATIVE_LIFETIME, TokenEndpointStub.Mode.NO_LIFETIME)) {
+                    stub.mode = bad;
+                    int before = stub.requests();
+                    awaitAtLeast(stub::requests, before + 1);
+                    assertEquals(first.value(), token(app).value(), bad + " replaced the token");
+                }
+                stub.mode = TokenEndpointStub.Mode.OK;
+                int before = stub.requests();
+                awaitAtLeast(stub::requests, before + 1);
+                awaitAtLeast(stub::issued, 2);
+                assertNotEquals(first.value(), token(app).value(), "a good answer replaces it");
+            }
+        }
+    }
+
+    /** The issue's 60 s scenario at a fifth of the scale: lifetime 12 s, endpoint down from the first token to 10 s. */
+    @Test
+    void outageUntilJustBeforeExpiryNoCallFailsAndANewTokenArrivesInTime() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub()) {
+            stub.lifetimeSeconds = 12;
+            try (TestApp app = TestApp.start(stubSettings(stub))) {
+                long start = System.nanoTime();
+                AccessToken first = token(app);
+                stub.mode = TokenEndpointStub.Mode.DOWN_503;
+                String inUseAt12s = null;
+                while (System.nanoTime() - start < Duration.ofSeconds(13).toNanos()) {
+                    long elapsed = System.nanoTime() - start;
+                    if (elapsed >= Duration.ofSeconds(10).toNanos()) {
+                        stub.mode = TokenEndpointStub.Mode.OK;
+                    }
+                    AccessToken t = token(app);
+                    assertTrue(t.remainingNanos(System.nanoTime()) > 0, "an expired token was handed out");
+                    if (elapsed >= Duration.ofSeconds(12).toNanos() && inUseAt12s == null) {
+                        inUseAt12s = t.value();
+                    }
+                    Thread.sleep(200);
+                }
+                assertNotEquals(first.value(), inUseAt12s, "a new token in use by the old one's expiry");
+                assertTrue(stub.requests() >= 3, "refresh attempts during the outage: " + stub.requests());
+            }
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentPaymentCallsOnAColdStartMakeOneTokenRequestPerProvider() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start(); TestApp app = TestApp.start(SandboxSetup.settings(sandbox))) {
+            ExecutorService pool = Executors.newFixedThreadPool(200);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Exchange>> calls = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    boolean doku = i % 2 == 0;
+                    calls.add(pool.submit(() -> {
+                        go.await(10, TimeUnit.SECONDS);
+                        return app.template().send("direct:b2b-call", e -> {
+                            e.getMessage().setHeader(PaymentHeaders.PROVIDER, doku ? "doku" : "klikoo");
+                            e.getMessage().setHeader(PaymentHeaders.PATH, doku ? "/orders/v1.0/transfer-va/status"
+                                    : "/v1/open-api/account/inquiry");
+                            e.getMessage().setBody("{\"n\": 1}");
+                        });
+                    }));
+                }
+                go.countDown();
+                for (Future<Exchange> f : calls) {
+                    Exchange e = f.get(60, TimeUnit.SECONDS);
+                    assertNull(e.getException(), () -> String.valueOf(e.getException()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, sandbox.tokenRequests(SandboxSetup.DOKU_CLIENT));
+            assertEquals(1, sandbox.tokenRequests(SandboxSetup.KLIKOO_CLIENT));
+            assertEquals(100, sandbox.paymentsAccepted(SandboxSetup.DOKU_CLIENT));
+            assertEquals(100, sandbox.paymentsAccepted(SandboxSetup.KLIKOO_CLIENT));
+            assertEquals(0, sandbox.rejections());
+        }
+    }
+}
