@@ -76,6 +76,11 @@ public final class B2bRuntime extends ServiceSupport {
         context.getExecutorServiceManager().shutdownNow(executor);
     }
 
+    /** The CamelContext this runtime belongs to. */
+    public CamelContext context() {
+        return context;
+    }
+
     public ProviderRegistry providers() {
         return providers;
     }

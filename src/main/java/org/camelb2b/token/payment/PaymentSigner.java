@@ -1,6 +1,7 @@
 package org.camelb2b.token.payment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -37,7 +38,7 @@ public class PaymentSigner implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
+        B2bRuntime runtime = runtime(exchange);
         SignedRequest request = exchange.getProperty(PaymentHeaders.SIGNED_REQUEST, SignedRequest.class);
         if (request == null) {
             request = describe(exchange, runtime);
@@ -50,7 +51,7 @@ public class PaymentSigner implements Processor {
                 token.value(), request.body(), timestamp);
 
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        message.getHeaders().clear();
         Dialect dialect = config.dialect();
         message.setHeader("Authorization", token.authorizationHeader());
         message.setHeader(dialect.timestampHeader(), timestamp);
@@ -71,10 +72,23 @@ public class PaymentSigner implements Processor {
         exchange.setProperty(PaymentHeaders.ATTEMPTS, exchange.getProperty(PaymentHeaders.ATTEMPTS, 0, Integer.class) + 1);
     }
 
+    private volatile B2bRuntime runtime;
+
+    /** The runtime of the exchange's context, looked up once per context, not per call. */
+    private B2bRuntime runtime(Exchange exchange) {
+        B2bRuntime r = runtime;
+        if (r == null || r.context() != exchange.getContext()) {
+            r = B2bRuntime.of(exchange.getContext());
+            runtime = r;
+        }
+        return r;
+    }
+
     /** Reads the caller's request from the exchange and fixes what is signed and sent. */
     private static SignedRequest describe(Exchange exchange, B2bRuntime runtime) {
         Message message = exchange.getMessage();
-        String provider = message.getHeader(PaymentHeaders.PROVIDER, String.class);
+        Map<String, Object> headers = message.getHeaders();
+        String provider = text(headers.get(PaymentHeaders.PROVIDER));
         if (provider == null || provider.isBlank()) {
             provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
         }
@@ -87,24 +101,24 @@ public class PaymentSigner implements Processor {
             throw new ConfigurationException(List.of("b2b." + provider + ".client-secret: is not set; signed payment "
                     + "calls need it as their HMAC key"));
         }
-        String path = message.getHeader(PaymentHeaders.PATH, String.class);
+        String path = text(headers.get(PaymentHeaders.PATH));
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("payment call to provider '" + provider + "': the "
                     + PaymentHeaders.PATH + " header must be a path starting with '/', was "
                     + (path == null ? "missing" : "'" + path + "'"));
         }
-        String query = message.getHeader(PaymentHeaders.QUERY, String.class);
+        String query = text(headers.get(PaymentHeaders.QUERY));
         boolean hasQuery = query != null && !query.isEmpty();
-        String text = message.getBody(String.class);
-        boolean hasBody = text != null && !text.isBlank();
-        String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
+        String body = message.getBody(String.class);
+        boolean hasBody = body != null && !body.isBlank();
+        String method = text(headers.get(Exchange.HTTP_METHOD));
         method = method == null || method.isBlank() ? (hasBody ? "POST" : "GET") : method.strip().toUpperCase(Locale.ROOT);
 
         Dialect dialect = config.dialect();
-        byte[] body;
+        byte[] bytes;
         try {
-            body = !hasBody ? new byte[0]
-                    : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(text) : JsonBodies.compact(text);
+            bytes = !hasBody ? new byte[0]
+                    : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(body) : JsonBodies.compact(body);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("payment call to provider '" + provider + "': the body is not JSON: "
                     + e.getMessage(), e);
@@ -114,17 +128,25 @@ public class PaymentSigner implements Processor {
         String signedPath = dialect == Dialect.KLIKOO ? RelativeUrls.klikooPath(basePath, path)
                 : config.signSortedQuery() && hasQuery ? RelativeUrls.sortedQuery(basePath + path + "?" + query)
                 : RelativeUrls.snap(basePath + path + (hasQuery ? "?" + query : ""));
-
-        String externalId = header(message, "X-EXTERNAL-ID", ExternalIds.next());
-        String partnerId = header(message, "X-PARTNER-ID", config.clientId());
-        String channelId = header(message, "CHANNEL-ID", config.channelId());
-        return dialect == Dialect.SNAP
-                ? new SignedRequest(provider, method, url, signedPath, body, externalId, partnerId, channelId)
-                : new SignedRequest(provider, method, url, signedPath, body, null, null, "");
+        if (dialect == Dialect.KLIKOO) {
+            return new SignedRequest(provider, method, url, signedPath, bytes, null, null, "");
+        }
+        return new SignedRequest(provider, method, url, signedPath, bytes,
+                orElse(headers.get("X-EXTERNAL-ID"), null), orElse(headers.get("X-PARTNER-ID"), config.clientId()),
+                orElse(headers.get("CHANNEL-ID"), config.channelId()));
     }
 
-    private static String header(Message message, String name, String fallback) {
-        String value = message.getHeader(name, String.class);
-        return value == null || value.isBlank() ? fallback : value.strip();
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
+
+    /** The caller's value if set, else the fallback ({@code X-EXTERNAL-ID}: a new one). */
+    private static String orElse(Object value, String fallback) {
+        String v = text(value);
+        if (v != null && !v.isBlank()) {
+            return v.strip();
+        }
+        return fallback != null ? fallback : ExternalIds.next();
+    }
+
 }

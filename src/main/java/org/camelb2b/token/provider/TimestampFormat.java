@@ -15,12 +15,19 @@ public final class TimestampFormat {
     private final ZoneId zone;
     private final boolean millis;
     private final DateTimeFormatter formatter;
+    private final long unitMillis;
+    /** The last instant written, by its unit (second or millisecond): most calls reuse it. */
+    private volatile Cached last = new Cached(Long.MIN_VALUE, "");
+
+    private record Cached(long unit, String text) {
+    }
 
     public TimestampFormat(ZoneId zone, boolean millis) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.millis = millis;
         this.formatter = DateTimeFormatter.ofPattern(millis ? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" : "yyyy-MM-dd'T'HH:mm:ssXXX")
                 .withZone(zone);
+        this.unitMillis = millis ? 1 : 1000;
     }
 
     /**
@@ -36,7 +43,14 @@ public final class TimestampFormat {
     }
 
     public String format(Instant instant) {
-        return formatter.format(instant);
+        long unit = Math.floorDiv(instant.toEpochMilli(), unitMillis);
+        Cached cached = last;
+        if (cached.unit() == unit) {
+            return cached.text();
+        }
+        String text = formatter.format(instant);
+        last = new Cached(unit, text);
+        return text;
     }
 
     public ZoneId zone() {

@@ -2,6 +2,7 @@ package org.camelb2b.token.signature;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,140 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** Compact JSON, keys in the order given; an empty or blank body gives no bytes. */
+    /**
+     * Compact JSON, keys in the order given; an empty or blank body gives no bytes.
+     *
+     * <p>A body already in exactly the form this method writes (no white space outside strings,
+     * only the escapes written here) is returned as its UTF-8 bytes without a parse: re-writing
+     * it would give the same bytes. That skips the parse that would otherwise cost more than the
+     * signature itself; such a body is not validated here, so a malformed one is judged by the
+     * provider. Every other body is parsed, which rejects invalid JSON.
+     */
     public static byte[] compact(String json) {
+        if (json != null && !json.isEmpty()) {
+            byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+            // the encoder turns an unpaired surrogate into '?': so unless the text is pure ASCII
+            // (as many bytes as chars, and the scan saw no '?'), the surrogates are checked
+            int scan = scan(utf8);
+            boolean plainAscii = utf8.length == json.length() && scan == CANONICAL_NO_QUESTION_MARK;
+            if (scan != NOT_CANONICAL && (plainAscii || surrogatesPaired(json))) {
+                return utf8;
+            }
+        }
         return write(json, false);
+    }
+
+    /**
+     * Whether the UTF-8 {@code bytes} are already in this class's output form: no white space
+     * outside strings; inside strings no raw control characters and only the escapes the writer
+     * produces ({@code \" \\ \b \f \n \r \t}, and {@code \\u00XX} in upper-case hex for the other
+     * control characters). Bytes of multi-byte characters (0x80 and up) never look like ASCII, so
+     * a byte scan sees the structure.
+     */
+    static boolean isCanonical(byte[] bytes) {
+        return scan(bytes) != NOT_CANONICAL;
+    }
+
+    private static final int NOT_CANONICAL = 0;
+    private static final int CANONICAL_NO_QUESTION_MARK = 1;
+    private static final int CANONICAL_WITH_QUESTION_MARK = 2;
+
+    /** Byte classes inside a string: 0 ordinary, 1 quote, 2 backslash, 3 control, 4 '?'. */
+    private static final byte[] IN_STRING = new byte[256];
+    /** Byte classes outside strings: 0 ordinary, 1 quote, 3 white space or control. */
+    private static final byte[] OUTSIDE = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            IN_STRING[c] = 3;
+            OUTSIDE[c] = 3;
+        }
+        OUTSIDE[' '] = 3;
+        IN_STRING['"'] = 1;
+        OUTSIDE['"'] = 1;
+        IN_STRING['\\'] = 2;
+        IN_STRING['?'] = 4;
+    }
+
+    /** {@link #isCanonical} in one pass that also notes whether a '?' occurs. */
+    private static int scan(byte[] bytes) {
+        int n = bytes.length;
+        if (n == 0) {
+            return NOT_CANONICAL;
+        }
+        boolean question = false;
+        int i = 0;
+        while (i < n) {
+            int kind = OUTSIDE[bytes[i++] & 0xFF];
+            if (kind == 3) {
+                return NOT_CANONICAL; // white space (or a control character) outside strings
+            }
+            if (kind != 1) {
+                continue;
+            }
+            for (;;) { // inside a string
+                while (i < n && IN_STRING[bytes[i] & 0xFF] == 0) {
+                    i++;
+                }
+                if (i >= n) {
+                    return NOT_CANONICAL;
+                }
+                int k = IN_STRING[bytes[i++] & 0xFF];
+                if (k == 1) {
+                    break;
+                }
+                if (k == 3) {
+                    return NOT_CANONICAL;
+                }
+                if (k == 4) {
+                    question = true;
+                    continue;
+                }
+                if (i >= n) {
+                    return NOT_CANONICAL;
+                }
+                int e = bytes[i++];
+                if (e == 'u') {
+                    if (i + 4 > n || !canonicalUnicodeEscape(bytes, i)) {
+                        return NOT_CANONICAL;
+                    }
+                    i += 4;
+                } else if (e != '"' && e != '\\' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                    return NOT_CANONICAL;
+                }
+            }
+        }
+        return question ? CANONICAL_WITH_QUESTION_MARK : CANONICAL_NO_QUESTION_MARK;
+    }
+
+    /** Whether every surrogate in {@code text} is part of a pair (an unpaired one cannot be encoded). */
+    private static boolean surrogatesPaired(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (++i >= n || !Character.isLowSurrogate(text.charAt(i))) {
+                    return false;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 00XX}, upper-case hex, a control character without a short escape. */
+    private static boolean canonicalUnicodeEscape(byte[] b, int at) {
+        if (b[at] != '0' || b[at + 1] != '0' || (b[at + 2] != '0' && b[at + 2] != '1')) {
+            return false;
+        }
+        int hi = b[at + 2] - '0';
+        int d = b[at + 3];
+        int lo = d >= '0' && d <= '9' ? d - '0' : d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+        if (lo < 0) {
+            return false;
+        }
+        int v = hi * 16 + lo;
+        return v != 0x08 && v != 0x09 && v != 0x0A && v != 0x0C && v != 0x0D;
     }
 
     /** Compact JSON with object keys sorted by {@link String#compareTo} at every level (Klikoo). */
@@ -62,7 +194,11 @@ public final class JsonBodies {
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length());
         try (JsonParser parser = FACTORY.createParser(json);
              JsonGenerator generator = FACTORY.createGenerator(out)) {
-            read(parser.nextToken(), parser, sortKeys).write(generator);
+            if (sortKeys) {
+                read(parser.nextToken(), parser, true).write(generator);
+            } else {
+                stream(parser, generator);
+            }
             if (parser.nextToken() != null) {
                 throw invalid("content after the JSON value", parser.currentLocation());
             }
@@ -73,6 +209,43 @@ public final class JsonBodies {
             throw new IllegalArgumentException("the body cannot be read as JSON: " + e.getClass().getSimpleName(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Copies one JSON value token by token, numbers as their text, without building a tree. */
+    private static void stream(JsonParser p, JsonGenerator g) throws IOException {
+        int depth = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            switch (t) {
+                case START_OBJECT -> {
+                    g.writeStartObject();
+                    depth++;
+                }
+                case START_ARRAY -> {
+                    g.writeStartArray();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    g.writeEndObject();
+                    depth--;
+                }
+                case END_ARRAY -> {
+                    g.writeEndArray();
+                    depth--;
+                }
+                case FIELD_NAME -> g.writeFieldName(p.currentName());
+                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+                case VALUE_TRUE -> g.writeBoolean(true);
+                case VALUE_FALSE -> g.writeBoolean(false);
+                case VALUE_NULL -> g.writeNull();
+                default -> throw invalid("unexpected " + t, p.currentLocation());
+            }
+            if (depth == 0) {
+                return;
+            }
+        }
+        throw invalid("the JSON value is not complete", p.currentLocation());
     }
 
     /** A JSON value held as parsed, with numbers and strings kept as their exact text. */

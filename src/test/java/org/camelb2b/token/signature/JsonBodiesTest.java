@@ -71,7 +71,30 @@ class JsonBodiesTest {
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
         assertFalse(e.getMessage().contains("4111") || e.getMessage().contains("oops"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> JsonBodies.compact("{\"a\":1} trailing"));
-        assertThrows(IllegalArgumentException.class, () -> JsonBodies.compact("{\"a\":1,\"a\":2}"));
-        assertThrows(IllegalArgumentException.class, () -> JsonBodies.compact("{\"a\":"));
+        assertThrows(IllegalArgumentException.class, () -> JsonBodies.compact("{\"a\": 1, \"a\": 2}"));
+        assertThrows(IllegalArgumentException.class, () -> JsonBodies.compact("{\"a\": "));
+        assertThrows(IllegalArgumentException.class, () -> JsonBodies.compactSortedKeys("{\"a\":1,\"a\":2}"));
+    }
+
+    @Test
+    void aBodyAlreadyInCanonicalFormIsSentAsGivenWithoutAParse() {
+        String canonical = "{\"a\":\"x y\\n\\u001F\\\"/é😀\",\"n\":12345678.00,\"l\":[1,{\"b\":null}]}";
+        assertTrue(JsonBodies.isCanonical(canonical.getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(canonical.getBytes(StandardCharsets.UTF_8), JsonBodies.compact(canonical));
+        // the fast path gives the very bytes the full rewrite gives
+        assertEquals(canonical, compact(" " + canonical));
+        // not validated on the fast path: a compact malformed body is left for the provider to refuse
+        assertEquals("{\"a\":", compact("{\"a\":"));
+    }
+
+    @Test
+    void anythingTheWriterWouldChangeTakesTheFullPath() {
+        for (String text : new String[] {"{\"a\": 1}", "{\"a\":1}\n", "{\"u\":\"\\u00e9\"}", "{\"s\":\"a\\/b\"}",
+                "{\"c\":\"\\u000A\"}", "{\"c\":\"\\u001f\"}", "{\"t\":\"a\tb\"}", "{\"open\":\"x}"}) {
+            assertFalse(JsonBodies.isCanonical(text.getBytes(StandardCharsets.UTF_8)), text);
+        }
+        // an unpaired surrogate cannot be encoded as UTF-8: the full path escapes it instead of sending '?'
+        assertEquals("{\"x\":\"\\uD83D\"}", compact("{\"x\":\"\uD83D\"}"));
+        assertEquals("{\"u\":\"é\",\"s\":\"a/b\",\"c\":\"\\n\"}", compact("{\"u\":\"\\u00e9\",\"s\":\"a\\/b\",\"c\":\"\\u000A\"}"));
     }
 }

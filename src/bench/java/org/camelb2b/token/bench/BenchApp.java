@@ -1,0 +1,35 @@
+package org.camelb2b.token.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camelb2b.token.testing.TestApp;
+
+/** The standalone app, with a provider "bench" on the benchmark server and room for many connections. */
+final class BenchApp {
+
+    private BenchApp() {
+    }
+
+    static TestApp start(BenchServer server, int gatewayPort) throws Exception {
+        Map<String, String> p = new HashMap<>();
+        String routes = Path.of("routes").toAbsolutePath().toString();
+        p.put("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml,classpath:bench-routes/bench.yaml");
+        p.put("b2b.bench.base-url", server.baseUrl());
+        p.put("b2b.bench.client-id", "BENCH-CLIENT");
+        p.put("b2b.bench.client-secret", "bench-client-secret");
+        p.put("b2b.bench.private-key", "classpath:keys/rsa-pkcs8.pem");
+        p.put("b2b.bench.channel-id", "95221");
+        p.put("b2b.token.acquire-timeout-ms", "30000");
+        p.put("bench.stub-url", server.baseUrl());
+        p.put("camel.component.http.max-total-connections", "2000");
+        p.put("camel.component.http.connections-per-route", "2000");
+        p.put("camel.component.http.connection-request-timeout", "30000");
+        if (gatewayPort > 0) {
+            p.put("b2b.gateway.enabled", "true");
+            p.put("b2b.gateway.port", String.valueOf(gatewayPort));
+        }
+        return TestApp.start(p);
+    }
+}

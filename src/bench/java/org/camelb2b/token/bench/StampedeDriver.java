@@ -1,0 +1,144 @@
+package org.camelb2b.token.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.camelb2b.token.testing.TestApp;
+import org.camelb2b.token.token.AccessToken;
+
+/**
+ * Concurrent callers that each need a token and call a protected resource with it: ours
+ * (direct:b2b-token-bench, then camel-http with the Bearer header) against camel-http's own
+ * OAuth2 ({@code oauth2CacheTokens=true}), on the same token endpoint. Counts token requests
+ * and caller latency, cold (every caller arrives at once on an empty cache) and across an
+ * expiry boundary (callers loop while the token expires).
+ */
+final class StampedeDriver {
+
+    record Row(String contender, String phase, int callers, int tokens, long calls, long p50, long p99, long max) {
+    }
+
+    interface Call {
+        void run(ProducerTemplate template) throws Exception;
+    }
+
+    private final BenchServer server;
+
+    StampedeDriver(BenchServer server) {
+        this.server = server;
+    }
+
+    static Call ours(String resourceUrl) {
+        return template -> {
+            AccessToken token = template.requestBody("direct:b2b-token-bench", null, AccessToken.class);
+            Exchange e = template.send(resourceUrl, x -> x.getMessage().setHeader("Authorization", token.authorizationHeader()));
+            if (e.getException() != null) {
+                throw e.getException();
+            }
+        };
+    }
+
+    static Call camelHttpOAuth2(String resourceUrl, String tokenEndpoint) {
+        String uri = resourceUrl + "?oauth2ClientId=bench&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
+                + tokenEndpoint + "&oauth2CacheTokens=true&oauth2CachedTokensExpirationMarginSeconds=1";
+        return template -> {
+            Exchange e = template.send(uri, x -> { });
+            if (e.getException() != null) {
+                throw e.getException();
+            }
+        };
+    }
+
+    /** All callers released at once on a cold cache; each makes one call. */
+    Row cold(String contender, int callers, Call call) throws Exception {
+        try (TestApp app = BenchApp.start(server, 0)) {
+            int before = tokens(contender);
+            long[] lat = runOnce(app, callers, call);
+            return new Row(contender, "cold", callers, tokens(contender) - before, lat.length,
+                    new Latencies(lat).percentile(50), new Latencies(lat).percentile(99), new Latencies(lat).max());
+        }
+    }
+
+    /** Warm, then callers loop for {@code seconds} while tokens of {@code lifetime} s expire. */
+    Row acrossExpiry(String contender, int callers, Call call, int seconds) throws Exception {
+        try (TestApp app = BenchApp.start(server, 0)) {
+            runOnce(app, 1, call);
+            int before = tokens(contender);
+            long[] lat = runFor(app, callers, call, seconds);
+            Latencies l = new Latencies(lat);
+            return new Row(contender, "expiry", callers, tokens(contender) - before, lat.length, l.percentile(50),
+                    l.percentile(99), l.max());
+        }
+    }
+
+    private int tokens(String contender) {
+        return contender.startsWith("ours") ? server.snapTokens.get() : server.oauthTokens.get();
+    }
+
+    private static long[] runOnce(TestApp app, int callers, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    long start = System.nanoTime();
+                    call.run(app.template());
+                    return (System.nanoTime() - start) / 1000;
+                }));
+            }
+            go.countDown();
+            long[] micros = new long[callers];
+            for (int i = 0; i < callers; i++) {
+                micros[i] = results.get(i).get(120, TimeUnit.SECONDS);
+            }
+            return micros;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long[] runFor(TestApp app, int callers, Call call, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicInteger failures = new AtomicInteger();
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        try {
+                            call.run(app.template());
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        mine.add((System.nanoTime() - start) / 1000);
+                        Thread.sleep(20);
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : results) {
+                all.addAll(f.get(seconds + 120L, TimeUnit.SECONDS));
+            }
+            if (failures.get() > 0) {
+                System.out.println("  (" + failures.get() + " failed calls)");
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
