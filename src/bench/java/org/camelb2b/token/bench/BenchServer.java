@@ -23,7 +23,7 @@ final class BenchServer implements AutoCloseable {
     static final int TOKEN_LATENCY_MS = 50;
 
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(64, r -> {
+    private final ExecutorService pool = Executors.newFixedThreadPool(256, r -> {
         Thread t = new Thread(r, "bench-server");
         t.setDaemon(true);
         return t;
@@ -33,7 +33,7 @@ final class BenchServer implements AutoCloseable {
     volatile long lifetimeSeconds = 900;
 
     BenchServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();

@@ -33,6 +33,9 @@ public final class BenchmarkMain {
             String token = server.baseUrl() + "/oauth2/token";
             int[] sizes = quick ? new int[] {20, 200} : new int[] {20, 200, 1000};
             for (int n : sizes) {
+                if (!quick && Boolean.getBoolean("bench.verbose")) {
+                    System.out.println("callers " + n);
+                }
                 server.lifetimeSeconds = 900;
                 rows.add(driver.cold("ours", n, StampedeDriver.ours(server.baseUrl() + "/resource/ours-cold-" + n)));
                 rows.add(driver.cold("camel-http oauth2", n, StampedeDriver.camelHttpOAuth2(
@@ -48,11 +51,11 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println("Token stampede (token endpoint latency " + BenchServer.TOKEN_LATENCY_MS
                 + " ms; expiry phase: 3 s tokens, callers looping every 20 ms for the whole run)");
-        System.out.println("| contender | phase | callers | token requests | calls | p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| contender | phase | callers | token requests | calls | failed | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (StampedeDriver.Row r : rows) {
-            System.out.printf("| %s | %s | %d | %d | %d | %s | %s | %s |%n", r.contender(), r.phase(), r.callers(), r.tokens(),
-                    r.calls(), Latencies.ms(r.p50()), Latencies.ms(r.p99()), Latencies.ms(r.max()));
+            System.out.printf("| %s | %s | %d | %d | %d | %d | %s | %s | %s |%n", r.contender(), r.phase(), r.callers(),
+                    r.tokens(), r.calls(), r.failed(), Latencies.ms(r.p50()), Latencies.ms(r.p99()), Latencies.ms(r.max()));
         }
 
         if (!only.isEmpty() && !only.equals("enrichment")) {

@@ -23,7 +23,7 @@ import org.camelb2b.token.token.AccessToken;
  */
 final class StampedeDriver {
 
-    record Row(String contender, String phase, int callers, int tokens, long calls, long p50, long p99, long max) {
+    record Row(String contender, String phase, int callers, int tokens, long calls, long failed, long p50, long p99, long max) {
     }
 
     interface Call {
@@ -31,6 +31,8 @@ final class StampedeDriver {
     }
 
     private final BenchServer server;
+    /** The first failure of the current run, reported next to the row. */
+    static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR = new java.util.concurrent.atomic.AtomicReference<>();
 
     StampedeDriver(BenchServer server) {
         this.server = server;
@@ -61,8 +63,13 @@ final class StampedeDriver {
     Row cold(String contender, int callers, Call call) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
             int before = tokens(contender);
-            long[] lat = runOnce(app, callers, call);
-            return new Row(contender, "cold", callers, tokens(contender) - before, lat.length,
+            AtomicInteger failed = new AtomicInteger();
+            long[] lat = runOnce(app, callers, call, failed);
+            String err = FIRST_ERROR.getAndSet(null);
+            if (err != null) {
+                System.out.println("  " + contender + " cold " + callers + ": first failure " + err);
+            }
+            return new Row(contender, "cold", callers, tokens(contender) - before, lat.length, failed.get(),
                     new Latencies(lat).percentile(50), new Latencies(lat).percentile(99), new Latencies(lat).max());
         }
     }
@@ -70,20 +77,33 @@ final class StampedeDriver {
     /** Warm, then callers loop for {@code seconds} while tokens of {@code lifetime} s expire. */
     Row acrossExpiry(String contender, int callers, Call call, int seconds) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
-            runOnce(app, 1, call);
+            runOnce(app, 1, call, new AtomicInteger());
             int before = tokens(contender);
-            long[] lat = runFor(app, callers, call, seconds);
+            AtomicInteger failed = new AtomicInteger();
+            long[] lat = runFor(app, callers, call, seconds, failed);
             Latencies l = new Latencies(lat);
-            return new Row(contender, "expiry", callers, tokens(contender) - before, lat.length, l.percentile(50),
-                    l.percentile(99), l.max());
+            String err = FIRST_ERROR.getAndSet(null);
+            if (err != null) {
+                System.out.println("  " + contender + " expiry " + callers + ": first failure " + err);
+            }
+            return new Row(contender, "expiry", callers, tokens(contender) - before, lat.length, failed.get(),
+                    l.percentile(50), l.percentile(99), l.max());
         }
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private int tokens(String contender) {
         return contender.startsWith("ours") ? server.snapTokens.get() : server.oauthTokens.get();
     }
 
-    private static long[] runOnce(TestApp app, int callers, Call call) throws Exception {
+    private static long[] runOnce(TestApp app, int callers, Call call, AtomicInteger failed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -92,7 +112,12 @@ final class StampedeDriver {
                 results.add(pool.submit(() -> {
                     go.await();
                     long start = System.nanoTime();
-                    call.run(app.template());
+                    try {
+                        call.run(app.template());
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        FIRST_ERROR.compareAndSet(null, describe(e));
+                    }
                     return (System.nanoTime() - start) / 1000;
                 }));
             }
@@ -107,10 +132,10 @@ final class StampedeDriver {
         }
     }
 
-    private static long[] runFor(TestApp app, int callers, Call call, int seconds) throws Exception {
+    private static long[] runFor(TestApp app, int callers, Call call, int seconds, AtomicInteger failures)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicInteger failures = new AtomicInteger();
         try {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
@@ -122,6 +147,7 @@ final class StampedeDriver {
                             call.run(app.template());
                         } catch (Exception e) {
                             failures.incrementAndGet();
+                            FIRST_ERROR.compareAndSet(null, describe(e));
                         }
                         mine.add((System.nanoTime() - start) / 1000);
                         Thread.sleep(20);
@@ -132,9 +158,6 @@ final class StampedeDriver {
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> f : results) {
                 all.addAll(f.get(seconds + 120L, TimeUnit.SECONDS));
-            }
-            if (failures.get() > 0) {
-                System.out.println("  (" + failures.get() + " failed calls)");
             }
             return all.stream().mapToLong(Long::longValue).toArray();
         } finally {

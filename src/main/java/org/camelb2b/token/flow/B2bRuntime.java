@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.camelb2b.token.cache.Scheduler;
@@ -97,6 +98,11 @@ public final class B2bRuntime extends ServiceSupport {
     /** Monotonic clock for token lifetimes. */
     public LongSupplier nanoClock() {
         return nanoClock;
+    }
+
+    /** The configuration of the provider an exchange is routed for ({@link B2bExchange#PROVIDER}). */
+    public static ProviderConfig providerOf(Exchange exchange) {
+        return of(exchange.getContext()).providers().get(exchange.getProperty(B2bExchange.PROVIDER, String.class));
     }
 
     public static TokenKey keyOf(ProviderConfig config) {

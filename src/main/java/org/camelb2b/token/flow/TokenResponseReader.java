@@ -18,8 +18,7 @@ public class TokenResponseReader implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ProviderConfig config = B2bRuntime.of(exchange.getContext()).providers()
-                .get(exchange.getProperty(B2bExchange.PROVIDER, String.class));
+        ProviderConfig config = B2bRuntime.providerOf(exchange);
         Message message = exchange.getMessage();
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = message.getBody(String.class);

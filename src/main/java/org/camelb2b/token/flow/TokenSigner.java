@@ -14,8 +14,7 @@ public class TokenSigner implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ProviderConfig config = B2bRuntime.of(exchange.getContext()).providers()
-                .get(exchange.getProperty(B2bExchange.PROVIDER, String.class));
+        ProviderConfig config = B2bRuntime.providerOf(exchange);
         Dialect dialect = config.dialect();
         Message message = exchange.getMessage();
         String timestamp = message.getHeader(dialect.timestampHeader(), String.class);
