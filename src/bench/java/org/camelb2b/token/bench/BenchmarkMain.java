@@ -32,6 +32,10 @@ public final class BenchmarkMain {
             StampedeDriver driver = new StampedeDriver(server);
             String token = server.baseUrl() + "/oauth2/token";
             int[] sizes = quick ? new int[] {20, 200} : new int[] {20, 200, 1000};
+            // warm the JVM (class loading, JIT) for both contenders; these rounds are not reported
+            driver.cold("ours", 20, StampedeDriver.ours(server.baseUrl() + "/resource/ours-warmup"));
+            driver.cold("camel-http oauth2", 20, StampedeDriver.camelHttpOAuth2(server.baseUrl() + "/resource/oauth-warmup",
+                    token));
             for (int n : sizes) {
                 if (!quick && Boolean.getBoolean("bench.verbose")) {
                     System.out.println("callers " + n);
