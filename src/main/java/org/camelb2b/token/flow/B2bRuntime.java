@@ -106,7 +106,7 @@ public final class B2bRuntime extends ServiceSupport {
     }
 
     public static TokenKey keyOf(ProviderConfig config) {
-        return new TokenKey(config.id(), config.tokenUrl(), config.clientId(), config.keyFingerprint());
+        return config.tokenKey();
     }
 
     /** The provider's token: from the cache, or from the one fetch in flight for it. */

@@ -5,6 +5,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.util.Objects;
 
 import org.camelb2b.token.cache.CachePolicy;
+import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.crypto.RsaSigner;
 import org.camelb2b.token.crypto.Secrets;
 
@@ -27,6 +28,7 @@ public final class ProviderConfig {
     private final TimestampFormat timestampFormat;
     private final boolean signSortedQuery;
     private final CachePolicy cachePolicy;
+    private final TokenKey tokenKey;
 
     ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
                    String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat,
@@ -43,6 +45,7 @@ public final class ProviderConfig {
         this.timestampFormat = Objects.requireNonNull(timestampFormat);
         this.signSortedQuery = signSortedQuery;
         this.cachePolicy = Objects.requireNonNull(cachePolicy);
+        this.tokenKey = new TokenKey(id, tokenUrl(), clientId, keyFingerprint);
     }
 
     public String id() {
@@ -96,6 +99,11 @@ public final class ProviderConfig {
     /** Whether payment signatures cover the query parameters sorted by name (BCA) rather than as sent. */
     public boolean signSortedQuery() {
         return signSortedQuery;
+    }
+
+    /** The credential's key in the token cache: provider, token URL, client id and key hash. */
+    public TokenKey tokenKey() {
+        return tokenKey;
     }
 
     /** How the token cache treats this provider's tokens ({@code b2b.<id>.token.*}, else {@code b2b.token.*}). */
