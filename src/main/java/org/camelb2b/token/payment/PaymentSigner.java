@@ -69,7 +69,8 @@ public class PaymentSigner implements Processor {
         message.setBody(request.body());
         exchange.setProperty(B2bExchange.PROVIDER, request.provider());
         exchange.setProperty(PaymentHeaders.USED_TOKEN, token);
-        exchange.setProperty(PaymentHeaders.ATTEMPTS, exchange.getProperty(PaymentHeaders.ATTEMPTS, 0, Integer.class) + 1);
+        Object attempts = exchange.getProperty(PaymentHeaders.ATTEMPTS);
+        exchange.setProperty(PaymentHeaders.ATTEMPTS, attempts instanceof Integer n ? n + 1 : 1);
     }
 
     private volatile B2bRuntime runtime;

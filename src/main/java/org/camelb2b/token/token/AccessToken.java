@@ -20,6 +20,7 @@ public final class AccessToken {
     private final Duration lifetime;
     private final long requestedAtNanos;
     private final Instant issuedAt;
+    private final String authorizationHeader;
 
     public AccessToken(String provider, String value, String tokenType, Duration lifetime, long requestedAtNanos,
                        Instant issuedAt) {
@@ -29,6 +30,7 @@ public final class AccessToken {
         this.lifetime = Objects.requireNonNull(lifetime);
         this.requestedAtNanos = requestedAtNanos;
         this.issuedAt = Objects.requireNonNull(issuedAt);
+        this.authorizationHeader = "Bearer " + value;
     }
 
     public String provider() {
@@ -72,7 +74,7 @@ public final class AccessToken {
 
     /** The {@code Authorization} header value. */
     public String authorizationHeader() {
-        return "Bearer " + value;
+        return authorizationHeader;
     }
 
     @Override
