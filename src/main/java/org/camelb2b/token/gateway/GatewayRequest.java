@@ -29,9 +29,7 @@ public class GatewayRequest implements Processor {
         String provider = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "/" : rest.substring(slash);
 
-        boolean known = B2bRuntime.of(exchange.getContext()).providers().all().stream()
-                .anyMatch(p -> p.id().equals(provider));
-        if (!known) {
+        if (!B2bRuntime.of(exchange.getContext()).providers().contains(provider)) {
             GatewayError.answer(exchange, 404, Map.of("error", "unknown_provider", "provider", provider,
                     "message", "no provider '" + provider + "' is configured"));
             exchange.setProperty(HANDLED, true);

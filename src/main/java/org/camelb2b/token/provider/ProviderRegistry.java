@@ -52,6 +52,11 @@ public final class ProviderRegistry {
         return config != null ? config : providers.computeIfAbsent(id, loader::load);
     }
 
+    /** Whether a provider of this id is registered. */
+    public boolean contains(String id) {
+        return id != null && providers.containsKey(id);
+    }
+
     /** The registered providers, in no particular order. */
     public Collection<ProviderConfig> all() {
         return List.copyOf(providers.values());
