@@ -89,7 +89,7 @@ public final class TokenCache {
             state.lastUsedNanos = ticker.read();
             return cached;
         }
-        state = state != null ? state : states.computeIfAbsent(key, KeyState::new);
+        state = state != null ? state : states.computeIfAbsent(key, k -> new KeyState());
         long now = ticker.read();
         state.lastUsedNanos = now;
         if (cached != null) {
@@ -255,9 +255,6 @@ public final class TokenCache {
         volatile long retryAtNanos;
         volatile TokenAcquisitionException lastError;
         volatile Scheduler.Cancellable timer;
-
-        KeyState(TokenKey key) {
-        }
     }
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
