@@ -4,10 +4,12 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.flow.DeclaredProviders;
+import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,10 @@ public final class B2bStartup extends MainListenerSupport {
                 }
                 Set<String> providers = DeclaredProviders.of(context);
                 B2bRuntime.of(context).providers().registerAll(providers);
+                HealthCheckRegistry health = HealthCheckRegistry.get(context);
+                if (health != null) {
+                    providers.forEach(id -> health.register(new ProviderReadinessCheck(id)));
+                }
                 LOG.info("B2B providers configured: {}", providers);
             }
 

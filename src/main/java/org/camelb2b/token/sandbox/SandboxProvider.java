@@ -105,6 +105,11 @@ public final class SandboxProvider implements AutoCloseable {
         return tokenRejections.get();
     }
 
+    /** Registers a client (or replaces one of the same dialect and id), as a provider's dashboard does. */
+    public void register(SandboxClient client) {
+        clients.put(client.dialect() + "|" + client.clientId(), client);
+    }
+
     public boolean isValidToken(String token) {
         return tokens.clientOf(token) != null;
     }

@@ -1,0 +1,57 @@
+package org.camelb2b.token.health;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.token.AccessToken;
+import org.camelb2b.token.token.TokenAcquisitionException;
+
+/**
+ * Readiness of one provider ({@code b2b-token-<provider>}, group {@code b2b}): UP while a usable
+ * token is held or can be had, DOWN with the provider's last response code and message when not.
+ * With no token held it asks the token cache, so the check itself joins the one request in flight,
+ * or fails at once while the provider is known to be failing. Never a liveness check: a provider
+ * that refuses us is no reason to restart the application.
+ */
+public final class ProviderReadinessCheck extends AbstractHealthCheck {
+
+    private final String provider;
+
+    public ProviderReadinessCheck(String provider) {
+        super("b2b", "b2b-token-" + provider);
+        this.provider = provider;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("provider", provider);
+        try {
+            B2bRuntime runtime = B2bRuntime.of(getCamelContext());
+            AccessToken token = runtime.token(provider);
+            builder.detail("tokenExpiresInSeconds",
+                    TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(runtime.nanoClock().getAsLong())));
+            builder.up();
+        } catch (TokenAcquisitionException e) {
+            if (e.responseCode() != null) {
+                builder.detail("responseCode", e.responseCode().raw());
+            }
+            if (e.httpStatus() >= 0) {
+                builder.detail("httpStatus", e.httpStatus());
+            }
+            builder.message(e.getMessage());
+            builder.down();
+        } catch (ConfigurationException e) {
+            builder.message(e.getMessage());
+            builder.down();
+        }
+    }
+}
