@@ -52,6 +52,27 @@ public final class TokenCache {
     private final Executor executor;
     private final Scheduler scheduler;
     private final DoubleSupplier random;
+    private volatile Listener listener = Listener.NONE;
+
+    /** Told of hits, misses and background refreshes, for metrics. Must be cheap and not allocate on a hit. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** @param refreshFailing the token is still valid but its refresh is failing */
+        default void hit(TokenKey key, boolean refreshFailing) {
+        }
+
+        default void miss(TokenKey key) {
+        }
+
+        default void backgroundRefresh(TokenKey key) {
+        }
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener == null ? Listener.NONE : listener;
+    }
 
     /**
      * @param fetch     one token request for a key (blocking; runs on {@code executor})
@@ -87,14 +108,17 @@ public final class TokenCache {
         KeyState state = states.get(key);
         if (cached != null && state != null) {
             state.lastUsedNanos = ticker.read();
+            listener.hit(key, state.lastError != null);
             return cached;
         }
         state = state != null ? state : states.computeIfAbsent(key, k -> new KeyState());
         long now = ticker.read();
         state.lastUsedNanos = now;
         if (cached != null) {
+            listener.hit(key, state.lastError != null);
             return cached;
         }
+        listener.miss(key);
         TokenAcquisitionException failing = state.lastError;
         if (failing != null && now - state.retryAtNanos < 0 && state.inFlight.get() == null) {
             throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
@@ -214,6 +238,7 @@ public final class TokenCache {
             LOG.debug("provider={} not used for {}; its token is left to expire", key.provider(), policy.keepWarm());
             return;
         }
+        listener.backgroundRefresh(key);
         request(key, state, true);
     }
 

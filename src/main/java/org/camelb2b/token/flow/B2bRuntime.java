@@ -14,6 +14,7 @@ import org.camelb2b.token.cache.Scheduler;
 import org.camelb2b.token.cache.TokenCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.camelb2b.token.cache.TokenKey;
+import org.camelb2b.token.metrics.B2bMetrics;
 import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.provider.ProviderRegistry;
 import org.camelb2b.token.token.AccessToken;
@@ -35,6 +36,7 @@ public final class B2bRuntime extends ServiceSupport {
     private final CamelContext context;
     private final ExecutorService executor;
     private final ScheduledExecutorService timers;
+    private final B2bMetrics metrics;
 
     private B2bRuntime(CamelContext context) {
         this.context = context;
@@ -44,9 +46,11 @@ public final class B2bRuntime extends ServiceSupport {
         this.executor = context.getExecutorServiceManager().newCachedThreadPool(this, "b2b-token-fetch");
         this.timers = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "b2b-token-refresh");
         ProducerTemplate template = context.createProducerTemplate();
-        this.fetcher = new TokenFetcher(template, providers, nanoClock);
+        this.metrics = B2bMetrics.of(context);
+        this.fetcher = new TokenFetcher(template, providers, nanoClock, metrics);
         this.cache = new TokenCache(fetcher::fetch, key -> providers.get(key.provider()).cachePolicy(),
                 Ticker.systemTicker(), executor, Scheduler.of(timers), () -> ThreadLocalRandom.current().nextDouble());
+        this.cache.setListener(metrics);
     }
 
     /** The runtime of {@code context}, made and registered on first use. */
@@ -80,6 +84,11 @@ public final class B2bRuntime extends ServiceSupport {
     /** The CamelContext this runtime belongs to. */
     public CamelContext context() {
         return context;
+    }
+
+    /** The bundle's meters. */
+    public B2bMetrics metrics() {
+        return metrics;
     }
 
     public ProviderRegistry providers() {

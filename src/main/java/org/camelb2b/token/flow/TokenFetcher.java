@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.camelb2b.token.cache.TokenKey;
+import org.camelb2b.token.metrics.B2bMetrics;
 import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.provider.ProviderRegistry;
 import org.camelb2b.token.token.AccessToken;
@@ -25,11 +26,13 @@ final class TokenFetcher {
     private final ProducerTemplate template;
     private final ProviderRegistry providers;
     private final LongSupplier nanoClock;
+    private final B2bMetrics metrics;
 
-    TokenFetcher(ProducerTemplate template, ProviderRegistry providers, LongSupplier nanoClock) {
+    TokenFetcher(ProducerTemplate template, ProviderRegistry providers, LongSupplier nanoClock, B2bMetrics metrics) {
         this.template = template;
         this.providers = providers;
         this.nanoClock = nanoClock;
+        this.metrics = metrics;
     }
 
     AccessToken fetch(TokenKey key) {
@@ -39,12 +42,14 @@ final class TokenFetcher {
             exchange.setProperty(B2bExchange.PROVIDER, config.id());
             exchange.setProperty(B2bExchange.FETCH, Boolean.TRUE);
         });
-        long latencyMs = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
+        long latencyNanos = nanoClock.getAsLong() - start;
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(latencyNanos);
         Exception failure = result.getException();
         if (failure == null && !(result.getMessage().getBody() instanceof AccessToken)) {
             failure = new TokenAcquisitionException(config.id(), -1, null, null,
                     "the token route returned no token (is the route template changed?)");
         }
+        metrics.tokenRequest(config.id(), failure == null, java.time.Duration.ofNanos(latencyNanos));
         if (failure != null) {
             TokenAcquisitionException error = failure instanceof TokenAcquisitionException tae ? tae
                     : new TokenAcquisitionException(config.id(), -1, null, null, failure.toString(), failure);

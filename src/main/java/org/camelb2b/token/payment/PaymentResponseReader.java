@@ -50,10 +50,15 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
             message.setHeader(PaymentHeaders.RESPONSE_MESSAGE, response.message());
         }
 
+        String codeClass = response.code() != null && response.code().isSplit()
+                ? (response.code().httpStatus() / 100) + "xx" : response.httpStatus() > 0 ? (response.httpStatus() / 100) + "xx"
+                : "none";
+        runtime.metrics().paymentCall(config.id(), codeClass);
         boolean rejected = TokenRejection.isTokenRejected(config.dialect(), response.httpStatus(), response.code(),
                 response.message());
         boolean retry = rejected && attempts == 1;
         if (retry) {
+            runtime.metrics().retry(config.id());
             AccessToken used = exchange.getProperty(PaymentHeaders.USED_TOKEN, AccessToken.class);
             boolean dropped = runtime.cache().invalidate(B2bRuntime.keyOf(config), used);
             LOG.info("provider={} rejected its token (responseCode={}); {} and retrying once", config.id(),
