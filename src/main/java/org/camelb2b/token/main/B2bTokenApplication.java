@@ -50,10 +50,10 @@ public final class B2bTokenApplication {
         Main main = new Main(B2bTokenApplication.class);
         Path properties = workDir.resolve("config/application.properties");
         main.setPropertyPlaceholderLocations(Files.isRegularFile(properties)
-                ? "file:" + properties.toAbsolutePath() : "classpath:application.properties");
+                ? "file:" + properties.toAbsolutePath() : "classpath:camel-b2b-token/application.properties");
         Path routes = workDir.resolve("routes");
         main.configure().withRoutesIncludePattern(Files.isDirectory(routes)
-                ? "file:" + routes.toAbsolutePath() + "/*.yaml" : "classpath:routes/*.yaml");
+                ? "file:" + routes.toAbsolutePath() + "/*.yaml" : "classpath:camel-b2b-token/routes/*.yaml");
         main.addMainListener(new B2bStartup());
         return main;
     }

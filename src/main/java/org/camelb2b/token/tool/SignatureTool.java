@@ -152,9 +152,9 @@ public final class SignatureTool {
 
     static String usage() {
         return String.join("\n",
-                "usage: java -jar camel-b2b-token.jar signature token --dialect snap|klikoo --key FILE"
+                "usage: java -jar camel-b2b-token-app.jar signature token --dialect snap|klikoo --key FILE"
                         + " [--passphrase P] --client-id ID [--timestamp T]",
-                "       java -jar camel-b2b-token.jar signature payment --dialect snap|klikoo --secret S --method M"
+                "       java -jar camel-b2b-token-app.jar signature payment --dialect snap|klikoo --secret S --method M"
                         + " --url /path?query --token T --timestamp T [--body-file FILE] [--base-path /prefix]"
                         + " [--sorted-query] [--raw-body]");
     }

@@ -87,7 +87,7 @@ class SecretsInLogsTest {
             }
             // a refused token request: the key does not match the registered one
             Map<String, String> refused = SandboxSetup.settings(sandbox);
-            refused.put("b2b.klikoo.private-key", "classpath:sandbox/klikoo-private-key.pem");
+            refused.put("b2b.klikoo.private-key", "classpath:camel-b2b-token/sandbox/klikoo-private-key.pem");
             try (TestApp app = TestApp.start(refused)) {
                 Exchange failed = call(app, "klikoo", "/v1/open-api/account/inquiry");
                 assertTrue(failed.getException() != null);

@@ -36,6 +36,6 @@ public final class Keys {
 
     /** The public half of the sandbox's DOKU key: a key the fixture private key does not match. */
     public static PublicKey otherPublicKey() {
-        return SandboxProvider.readPublicKey(text("sandbox/doku-public-key.pem"));
+        return SandboxProvider.readPublicKey(text("camel-b2b-token/sandbox/doku-public-key.pem"));
     }
 }
