@@ -41,9 +41,10 @@ import org.bouncycastle.pkcs.PKCSException;
  * Turns a private-key setting into an RSA private key, reading PEM with BouncyCastle.
  *
  * <p>The setting may be a file path ({@code keys/doku.pem}, {@code file:...}), a classpath
- * resource ({@code classpath:...}), PEM text given inline (for secrets injected through the
- * environment; a literal {@code \n} is read as a line break) or the bare base64 of the DER
- * encoding. Accepted encodings: PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1
+ * resource ({@code classpath:...}), an environment variable holding the key
+ * ({@code env:DOKU_PRIVATE_KEY}: the key never passes through Camel's properties or an endpoint
+ * URI), PEM text given inline (a literal {@code \n} is read as a line break) or the bare base64
+ * of the DER encoding. Accepted encodings: PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1
  * ({@code BEGIN RSA PRIVATE KEY}, also OpenSSL's legacy encrypted form) and encrypted PKCS#8
  * ({@code BEGIN ENCRYPTED PRIVATE KEY}), including the PKCS#12 PBE schemes such as DOKU's
  * documented {@code openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES}, and PBES2.
@@ -62,7 +63,7 @@ public final class PrivateKeyLoader {
     /**
      * Loads the key named by {@code setting}.
      *
-     * @param setting    a path, {@code classpath:}/{@code file:} location, PEM text or base64 DER
+     * @param setting    a path, {@code classpath:}/{@code file:}/{@code env:} location, PEM text or base64 DER
      * @param passphrase the passphrase of an encrypted key, or null/empty
      * @throws KeyFormatException naming what is wrong; never containing key material
      */
@@ -73,6 +74,17 @@ public final class PrivateKeyLoader {
         String value = setting.strip();
         if (value.contains("-----BEGIN")) {
             return fromPem(value.replace("\\n", "\n"), passphrase, "the inline PEM text");
+        }
+        if (value.startsWith("env:")) {
+            String variable = value.substring("env:".length());
+            String source = "environment variable '" + variable + "'";
+            String text = System.getenv(variable);
+            if (text == null || text.isBlank()) {
+                throw new KeyFormatException(source + " is " + (text == null ? "not set" : "empty"));
+            }
+            String key = text.strip();
+            return key.contains("-----BEGIN") ? fromPem(key.replace("\\n", "\n"), passphrase, source)
+                    : fromDer(decodeBase64(key, source), passphrase, source);
         }
         if (value.startsWith("classpath:")) {
             String name = value.substring("classpath:".length()).replaceFirst("^/", "");

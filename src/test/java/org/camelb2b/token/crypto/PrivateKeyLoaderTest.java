@@ -138,4 +138,15 @@ class PrivateKeyLoaderTest {
         assertFalse(e.getMessage().contains("not base64"), e.getMessage());
         assertTrue(refused("just some words here", null).getMessage().contains("value not shown"));
     }
+
+    @Test
+    void environmentVariablesAreNamedButTheirValuesNeverShown() {
+        assertEquals("environment variable 'B2B_TEST_SURELY_UNSET_1F3A' is not set",
+                refused("env:B2B_TEST_SURELY_UNSET_1F3A", null).getMessage());
+        // PATH is set everywhere and is no key: the message names the variable, not its value
+        String path = System.getenv("PATH");
+        KeyFormatException e = refused("env:PATH", null);
+        assertTrue(e.getMessage().contains("environment variable 'PATH'"), e.getMessage());
+        assertFalse(e.getMessage().contains(path), e.getMessage());
+    }
 }
