@@ -40,7 +40,10 @@ public final class B2bRuntime extends ServiceSupport {
 
     private B2bRuntime(CamelContext context) {
         this.context = context;
-        this.providers = new ProviderRegistry(context.getPropertiesComponent()::resolveProperty);
+        // settings a kamelet declared win; the rest come from the b2b.<provider>.* properties
+        ProviderDeclarations declared = ProviderDeclarations.of(context);
+        this.providers = new ProviderRegistry(name -> declared.setting(name)
+                .or(() -> context.getPropertiesComponent().resolveProperty(name)));
         this.clock = Clock.systemUTC();
         this.nanoClock = System::nanoTime;
         this.executor = context.getExecutorServiceManager().newCachedThreadPool(this, "b2b-token-fetch");

@@ -22,8 +22,13 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
     private final String provider;
 
     public ProviderReadinessCheck(String provider) {
-        super("b2b", "b2b-token-" + provider);
+        super("b2b", idOf(provider));
         this.provider = provider;
+    }
+
+    /** The check's id: {@code b2b-token-<provider>}. */
+    public static String idOf(String provider) {
+        return "b2b-token-" + provider;
     }
 
     @Override

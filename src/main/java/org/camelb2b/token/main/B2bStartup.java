@@ -1,31 +1,25 @@
 package org.camelb2b.token.main;
 
-import java.util.Set;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
-import org.camelb2b.token.flow.B2bRuntime;
-import org.camelb2b.token.flow.DeclaredProviders;
-import org.camelb2b.token.health.ProviderReadinessCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camelb2b.token.flow.ProviderDeclarations;
 
 /**
- * Startup of the standalone application: starts the sandbox when enabled, checks every declared
- * provider's settings before any route starts (all problems reported at once, startup fails), and
- * warms the token cache once the routes are up.
+ * Startup of the standalone application: starts the sandbox when enabled, has every declared
+ * provider's settings checked before any route starts (all problems reported at once, startup
+ * fails; see ProviderDeclarations), and warms the token cache once the routes are up.
  */
 public final class B2bStartup extends MainListenerSupport {
-
-    private static final Logger LOG = LoggerFactory.getLogger(B2bStartup.class);
 
     @Override
     public void afterConfigure(BaseMainSupport main) {
         try {
-            main.getCamelContext().addStartupListener(listener());
+            CamelContext context = main.getCamelContext();
+            context.addStartupListener(listener());
+            // the providers' checks and readiness checks, before any route starts
+            ProviderDeclarations.of(context);
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the B2B startup checks", e);
         }
@@ -38,13 +32,6 @@ public final class B2bStartup extends MainListenerSupport {
                 if (Settings.flag(context, "b2b.sandbox.enabled", false)) {
                     context.addService(SandboxService.fromSettings(context), true, true);
                 }
-                Set<String> providers = DeclaredProviders.of(context);
-                B2bRuntime.of(context).providers().registerAll(providers);
-                HealthCheckRegistry health = HealthCheckRegistry.get(context);
-                if (health != null) {
-                    providers.forEach(id -> health.register(new ProviderReadinessCheck(id)));
-                }
-                LOG.info("B2B providers configured: {}", providers);
             }
 
             @Override
