@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -101,7 +103,7 @@ class KameletTest {
             String routes = tokenRoute("token", "klikoo", "dialect: klikoo\nbaseUrl: " + sandbox.baseUrl() + "/klikoo-b2b\n"
                     + "privateKey: classpath:keys/rsa-pkcs1.pem");
             Main main = start(routes, Map.of("b2b.klikoo.client-id", SandboxSetup.KLIKOO_CLIENT,
-                    "b2b.klikoo.client-secret", SandboxSetup.KLIKOO_SECRET));
+                    "b2b.klikoo.client-secret", SandboxSetup.KLIKOO_SECRET, "camel.metrics.enabled", "true"));
             try {
                 Exchange reply = main.getCamelContext().createProducerTemplate().request("direct:token",
                         ex -> ex.getMessage().setBody("the caller's body"));
@@ -111,6 +113,11 @@ class KameletTest {
                 assertTrue(sandbox.isValidToken(authorization.substring("Bearer ".length())), "a token the provider issued");
                 assertEquals("the caller's body", reply.getMessage().getBody(String.class));
                 assertEquals(1, sandbox.tokenRequests(SandboxSetup.KLIKOO_CLIENT));
+
+                // the application's Micrometer registry (camel-micrometer) has the bundle's meters
+                MeterRegistry meters = main.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+                assertEquals(sandbox.tokenRequests(SandboxSetup.KLIKOO_CLIENT), (int) meters.get("b2b.token.requests")
+                        .tag("provider", "klikoo").tag("outcome", "success").counter().count());
 
                 HealthCheckRegistry registry = HealthCheckRegistry.get(main.getCamelContext());
                 assertTrue(registry.getCheck("b2b-token-klikoo").isPresent(), "a readiness check for the kamelet's provider");
