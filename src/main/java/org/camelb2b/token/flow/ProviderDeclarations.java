@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
 import org.camelb2b.token.provider.ConfigurationException;
@@ -31,6 +33,7 @@ public final class ProviderDeclarations {
     private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final CamelContext context;
+    private final List<Function<CamelContext, List<String>>> startupChecks = new CopyOnWriteArrayList<>();
     /** Set once the startup checks have run: later declarations are checked as they come. */
     private volatile boolean checked;
 
@@ -105,6 +108,18 @@ public final class ProviderDeclarations {
     /** The declared provider ids, in no particular order. */
     public Set<String> ids() {
         return new LinkedHashSet<>(ids);
+    }
+
+    /**
+     * Adds a check of other settings that runs with the providers' checks before the routes
+     * start; its problems (each naming its setting) are reported together with theirs.
+     */
+    public void addStartupCheck(Function<CamelContext, List<String>> check) {
+        startupChecks.add(check);
+    }
+
+    List<Function<CamelContext, List<String>>> startupChecks() {
+        return startupChecks;
     }
 
     void markChecked() {

@@ -1,12 +1,15 @@
 package org.camelb2b.token.flow;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.camelb2b.token.health.ProviderReadinessCheck;
+import org.camelb2b.token.provider.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +40,16 @@ final class ProviderStartup implements StartupListener {
         ProviderDeclarations declarations = ProviderDeclarations.of(context);
         Set<String> ids = new LinkedHashSet<>(DeclaredProviders.of(context));
         ids.addAll(declarations.ids());
-        check(context, ids);
+        List<String> problems = new ArrayList<>();
+        try {
+            check(context, ids);
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        declarations.startupChecks().forEach(other -> problems.addAll(other.apply(context)));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
         declarations.markChecked();
         LOG.info("B2B providers configured: {}", ids);
     }

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxClient;
@@ -38,17 +36,30 @@ final class SandboxService extends ServiceSupport {
         this.clients = clients;
     }
 
-    static SandboxService fromSettings(CamelContext context) {
-        String host = context.getPropertiesComponent().resolveProperty("b2b.sandbox.host").orElse("127.0.0.1");
-        int port = Settings.port(context, "b2b.sandbox.port", 18080);
-        List<SandboxClient> clients = new ArrayList<>();
-        clients.add(new SandboxClient("snap", Settings.required(context, "b2b.sandbox.doku.client-id"),
-                context.getPropertiesComponent().resolveProperty("b2b.sandbox.doku.client-secret").orElse(null),
-                publicKey(Settings.required(context, "b2b.sandbox.doku.public-key"), "b2b.sandbox.doku.public-key")));
-        clients.add(new SandboxClient("klikoo", Settings.required(context, "b2b.sandbox.klikoo.client-id"),
-                Settings.required(context, "b2b.sandbox.klikoo.client-secret"),
-                publicKey(Settings.required(context, "b2b.sandbox.klikoo.public-key"), "b2b.sandbox.klikoo.public-key")));
-        return new SandboxService(host, port, clients);
+    /** The sandbox of the {@code b2b.sandbox.*} settings, or null when they have problems (recorded). */
+    static SandboxService fromSettings(Settings settings) {
+        String host = settings.optional("b2b.sandbox.host", "127.0.0.1");
+        int port = settings.port("b2b.sandbox.port", 18080);
+        SandboxClient doku = client(settings, "snap", "doku", false);
+        SandboxClient klikoo = client(settings, "klikoo", "klikoo", true);
+        return doku == null || klikoo == null ? null : new SandboxService(host, port, List.of(doku, klikoo));
+    }
+
+    private static SandboxClient client(Settings settings, String dialect, String name, boolean secretRequired) {
+        String prefix = "b2b.sandbox." + name + ".";
+        String clientId = settings.required(prefix + "client-id");
+        String secret = secretRequired ? settings.required(prefix + "client-secret") : settings.optional(prefix + "client-secret", null);
+        String keyLocation = settings.required(prefix + "public-key");
+        PublicKey key = null;
+        if (keyLocation != null) {
+            try {
+                key = publicKey(keyLocation, prefix + "public-key");
+            } catch (ConfigurationException e) {
+                e.problems().forEach(settings::problem);
+            }
+        }
+        return clientId == null || key == null || (secretRequired && secret == null) ? null
+                : new SandboxClient(dialect, clientId, secret, key);
     }
 
     @Override

@@ -2,49 +2,74 @@ package org.camelb2b.token.main;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.camel.CamelContext;
-import org.camelb2b.token.provider.ConfigurationException;
 
-/** Reads application-level settings ({@code b2b.sandbox.*}, {@code b2b.warmup.*}) with checks. */
+/**
+ * Reads the standalone application's own settings ({@code b2b.sandbox.*}, {@code b2b.warmup.*},
+ * {@code b2b.gateway.*}). A wrong value is recorded in {@code problems} under its full name and
+ * the default is used, so one failed start reports every problem.
+ */
 final class Settings {
 
-    private Settings() {
+    private final CamelContext context;
+    private final List<String> problems;
+
+    Settings(CamelContext context, List<String> problems) {
+        this.context = context;
+        this.problems = problems;
     }
 
-    static boolean flag(CamelContext context, String name, boolean defaultValue) {
-        String value = context.getPropertiesComponent().resolveProperty(name).map(String::strip).orElse("");
+    private Optional<String> value(String name) {
+        return context.getPropertiesComponent().resolveProperty(name).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    boolean flag(String name, boolean defaultValue) {
+        Optional<String> value = value(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
-        String v = value.toLowerCase(Locale.ROOT);
+        String v = value.get().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigurationException(List.of(name + ": must be true or false, was '" + value + "'"));
+            problems.add(name + ": must be true or false, was '" + value.get() + "'");
+            return defaultValue;
         }
         return Boolean.parseBoolean(v);
     }
 
-    static String required(CamelContext context, String name) {
-        String value = context.getPropertiesComponent().resolveProperty(name).map(String::strip).orElse("");
+    /** The value, or null (recorded as a problem) when not set. */
+    String required(String name) {
+        Optional<String> value = value(name);
         if (value.isEmpty()) {
-            throw new ConfigurationException(List.of(name + ": is not set"));
+            problems.add(name + ": is not set");
+            return null;
         }
-        return value;
+        return value.get();
     }
 
-    static int port(CamelContext context, String name, int defaultValue) {
-        String value = context.getPropertiesComponent().resolveProperty(name).map(String::strip).orElse("");
+    String optional(String name, String defaultValue) {
+        return value(name).orElse(defaultValue);
+    }
+
+    int port(String name, int defaultValue) {
+        Optional<String> value = value(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
         try {
-            int port = Integer.parseInt(value);
+            int port = Integer.parseInt(value.get());
             if (port >= 0 && port <= 65535) {
                 return port;
             }
         } catch (NumberFormatException e) {
-            // reported below
+            // recorded below
         }
-        throw new ConfigurationException(List.of(name + ": must be a port number 0-65535, was '" + value + "'"));
+        problems.add(name + ": must be a port number 0-65535, was '" + value.get() + "'");
+        return defaultValue;
+    }
+
+    void problem(String problem) {
+        problems.add(problem);
     }
 }

@@ -206,6 +206,21 @@ class TokenRouteTest {
     }
 
     @Test
+    void theApplicationsOwnSettingsAreReportedWithTheProviders() {
+        Map<String, String> p = settings();
+        p.put("b2b.doku.client-id", "");
+        p.put("b2b.warmup.enabled", "yes");
+        p.put("b2b.sandbox.enabled", "true");
+        p.put("b2b.sandbox.port", "80000");
+        p.put("b2b.sandbox.klikoo.public-key", "classpath:no/such/key.pem");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> TestApp.start(p).close());
+        assertEquals(List.of("b2b.doku.client-id: is empty",
+                "b2b.warmup.enabled: must be true or false, was 'yes'",
+                "b2b.sandbox.port: must be a port number 0-65535, was '80000'",
+                "b2b.sandbox.klikoo.public-key: no such classpath resource 'no/such/key.pem'"), e.problems());
+    }
+
+    @Test
     void builtInSandboxServesTheShippedConfiguration() throws Exception {
         int port = FreePort.find();
         try (TestApp app = TestApp.start(Map.of("b2b.sandbox.enabled", "true", "b2b.sandbox.port", String.valueOf(port)))) {
