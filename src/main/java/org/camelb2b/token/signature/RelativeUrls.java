@@ -3,7 +3,6 @@ package org.camelb2b.token.signature;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The relative URL a payment signature covers, by dialect. Percent-encoding is never changed:
@@ -121,8 +120,8 @@ public final class RelativeUrls {
         return s;
     }
 
+    /** Whether {@code s} starts with {@code http://} or {@code https://}, in any case (no allocation: a hot path). */
     private static boolean isAbsolute(String s) {
-        String lower = s.length() > 8 ? s.substring(0, 8).toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8);
     }
 }
