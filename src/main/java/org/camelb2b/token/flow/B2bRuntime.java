@@ -58,24 +58,16 @@ public final class B2bRuntime extends ServiceSupport {
 
     /** The runtime of {@code context}, made and registered on first use. */
     public static B2bRuntime of(CamelContext context) {
-        B2bRuntime runtime = context.getRegistry().lookupByNameAndType(BEAN_NAME, B2bRuntime.class);
-        if (runtime != null) {
-            return runtime;
-        }
-        synchronized (context) {
-            runtime = context.getRegistry().lookupByNameAndType(BEAN_NAME, B2bRuntime.class);
-            if (runtime == null) {
-                runtime = new B2bRuntime(context);
-                context.getRegistry().bind(BEAN_NAME, B2bRuntime.class, runtime);
-                try {
-                    // stopped with the context: pending refreshes are dropped, not waited for
-                    context.addService(runtime, true, true);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot register the B2B token runtime", e);
-                }
+        return ContextBeans.getOrBind(context, BEAN_NAME, B2bRuntime.class, c -> {
+            B2bRuntime runtime = new B2bRuntime(c);
+            try {
+                // stopped with the context: pending refreshes are dropped, not waited for
+                c.addService(runtime, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot register the B2B token runtime", e);
             }
             return runtime;
-        }
+        });
     }
 
     @Override

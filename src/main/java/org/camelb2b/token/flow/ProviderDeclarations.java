@@ -43,19 +43,10 @@ public final class ProviderDeclarations {
 
     /** The declarations of {@code context}, made on first use (with the startup checks). */
     public static ProviderDeclarations of(CamelContext context) {
-        ProviderDeclarations declarations = context.getRegistry().lookupByNameAndType(BEAN_NAME, ProviderDeclarations.class);
-        if (declarations != null) {
-            return declarations;
-        }
-        synchronized (context) {
-            declarations = context.getRegistry().lookupByNameAndType(BEAN_NAME, ProviderDeclarations.class);
-            if (declarations == null) {
-                declarations = new ProviderDeclarations(context);
-                context.getRegistry().bind(BEAN_NAME, ProviderDeclarations.class, declarations);
-                ProviderStartup.install(context);
-            }
-            return declarations;
-        }
+        return ContextBeans.getOrBind(context, BEAN_NAME, ProviderDeclarations.class, c -> {
+            ProviderStartup.install(c);
+            return new ProviderDeclarations(c);
+        });
     }
 
     /**
