@@ -23,6 +23,9 @@ final class BenchApp {
         p.put("b2b.bench.channel-id", "95221");
         p.put("b2b.token.acquire-timeout-ms", "30000");
         p.put("bench.stub-url", server.baseUrl());
+        // our calls: the provider's own pool and limit; the plain camel-http baseline: the component's
+        p.put("b2b.bench.max-concurrent-calls", "2000");
+        p.put("b2b.gateway.worker-threads", "2001");
         p.put("camel.component.http.max-total-connections", "2000");
         p.put("camel.component.http.connections-per-route", "2000");
         p.put("camel.component.http.connection-request-timeout", "30000");

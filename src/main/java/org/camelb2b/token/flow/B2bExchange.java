@@ -9,6 +9,10 @@ public final class B2bExchange {
     public static final String FETCH = "CamelB2bTokenFetch";
     /** The token endpoint URL for the HTTP step. */
     public static final String TOKEN_URL = "CamelB2bTokenUrl";
+    /** The camel-http endpoint URI of the token request (the token URL with the provider's HTTP set-up). */
+    public static final String TOKEN_ENDPOINT = "CamelB2bTokenEndpoint";
+    /** The camel-http endpoint URI of a payment call ({@link B2bRuntime#paymentEndpoint}). */
+    public static final String HTTP_ENDPOINT = "CamelB2bHttpEndpoint";
     /** Monotonic time the token request was built, just before it was signed and sent. */
     public static final String REQUESTED_AT = "CamelB2bTokenRequestedAt";
 

@@ -1,6 +1,8 @@
 package org.camelb2b.token.flow;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,6 +39,8 @@ public final class B2bRuntime extends ServiceSupport {
     private final ExecutorService executor;
     private final ScheduledExecutorService timers;
     private final B2bMetrics metrics;
+    private final ConcurrentHashMap<String, Semaphore> callPermits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> paymentEndpoints = new ConcurrentHashMap<>();
 
     private B2bRuntime(CamelContext context) {
         this.context = context;
@@ -111,6 +115,38 @@ public final class B2bRuntime extends ServiceSupport {
 
     public static TokenKey keyOf(ProviderConfig config) {
         return config.tokenKey();
+    }
+
+    /** The permits of the provider's payment calls in flight ({@code b2b.<provider>.max-concurrent-calls}). */
+    public Semaphore callPermits(ProviderConfig config) {
+        Semaphore permits = callPermits.get(config.id());
+        return permits != null ? permits
+                : callPermits.computeIfAbsent(config.id(), id -> new Semaphore(config.callLimits().maxConcurrentCalls()));
+    }
+
+    /**
+     * The camel-http endpoint of the provider's payment calls: one per provider, so each has a
+     * connection pool of its own sized to its concurrency limit, its own timeouts, and the
+     * {@link ProviderHttpClient} set-up (no automatic retries). The URL comes from the
+     * {@code CamelHttpUri} header the signer sets.
+     */
+    public String paymentEndpoint(ProviderConfig config) {
+        String uri = paymentEndpoints.get(config.id());
+        return uri != null ? uri : paymentEndpoints.computeIfAbsent(config.id(),
+                id -> httpOptions("http://b2b-" + id + "?", config, config.callLimits().maxConcurrentCalls()));
+    }
+
+    /** The camel-http endpoint of the provider's token requests: its token URL with the same set-up. */
+    public static String tokenEndpoint(ProviderConfig config) {
+        return httpOptions(config.tokenUrl() + "?", config, 4);
+    }
+
+    private static String httpOptions(String base, ProviderConfig config, int connections) {
+        long connect = config.callLimits().connectTimeout().toMillis();
+        return base + "throwExceptionOnFailure=false&httpClientConfigurer=#" + ProviderHttpClient.BEAN_NAME
+                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
+                + "&responseTimeout=" + config.callLimits().responseTimeout().toMillis()
+                + "&maxTotalConnections=" + connections + "&connectionsPerRoute=" + connections;
     }
 
     /** The provider's token: from the cache, or from the one fetch in flight for it. */

@@ -47,6 +47,7 @@ public class TokenRequestBuilder implements Processor {
         }
         message.setBody(JSON.writeValueAsString(body));
         exchange.setProperty(B2bExchange.TOKEN_URL, config.tokenUrl());
+        exchange.setProperty(B2bExchange.TOKEN_ENDPOINT, B2bRuntime.tokenEndpoint(config));
         exchange.setProperty(B2bExchange.REQUESTED_AT, runtime.nanoClock().getAsLong());
     }
 }

@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelb2b.token.payment.PaymentCallException;
+import org.camelb2b.token.payment.ProviderBusyException;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.token.TokenAcquisitionException;
 
 /**
  * {@code b2bGatewayError}: answers a failed gateway call with a JSON body naming the provider and
  * what went wrong: 502 when no token can be had (with the token error's code and message) or the
- * provider did not answer, 504 when it timed out, 400 for a body that is not JSON, 500 for a
+ * provider did not answer, 503 with {@code Retry-After} when the provider's concurrency limit
+ * refused the call unsent, 504 when it timed out, 400 for a body that is not JSON, 500 for a
  * configuration gap. Never includes a token or secret.
  */
 public class GatewayError implements Processor {
@@ -35,6 +37,15 @@ public class GatewayError implements Processor {
             body.put("responseCode", tae.responseCode() == null ? null : tae.responseCode().raw());
             body.put("httpStatus", tae.httpStatus() < 0 ? null : tae.httpStatus());
             body.put("message", tae.providerMessage() != null ? tae.providerMessage() : tae.getMessage());
+        } else if (e instanceof ProviderBusyException busy) {
+            // nothing was sent: the caller may try again shortly
+            status = 503;
+            body.put("error", "provider_busy");
+            body.put("provider", busy.provider());
+            body.put("message", busy.getMessage());
+            answer(exchange, status, body);
+            exchange.getMessage().setHeader("Retry-After", "1");
+            return;
         } else if (e instanceof PaymentCallException pce) {
             status = pce.isTimeout() ? 504 : 502;
             body.put("error", pce.isTimeout() ? "provider_timeout" : "provider_unreachable");

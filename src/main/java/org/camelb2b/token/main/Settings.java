@@ -69,6 +69,24 @@ final class Settings {
         return defaultValue;
     }
 
+    /** A whole number in [min, max], or the default (a problem) when it is not one. */
+    int count(String name, int defaultValue, int min, int max) {
+        Optional<String> value = value(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // recorded below
+        }
+        problems.add(name + ": must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        return defaultValue;
+    }
+
     void problem(String problem) {
         problems.add(problem);
     }

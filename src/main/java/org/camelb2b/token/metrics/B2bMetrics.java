@@ -76,6 +76,11 @@ public final class B2bMetrics implements TokenCache.Listener {
         counter("b2b.payment.retries", provider, null, null).increment();
     }
 
+    /** A payment call refused unsent: the provider's {@code max-concurrent-calls} were all in flight. */
+    public void refused(String provider) {
+        counter("b2b.payment.refused", provider, null, null).increment();
+    }
+
     /** A payment call's answer, by the class of its response code (2xx, 4xx, 5xx, or none). */
     public void paymentCall(String provider, String codeClass) {
         counter("b2b.payment.calls", provider, "class", codeClass).increment();

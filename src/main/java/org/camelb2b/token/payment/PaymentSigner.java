@@ -89,14 +89,7 @@ public class PaymentSigner implements Processor {
     private static SignedRequest describe(Exchange exchange, B2bRuntime runtime) {
         Message message = exchange.getMessage();
         Map<String, Object> headers = message.getHeaders();
-        String provider = text(headers.get(PaymentHeaders.PROVIDER));
-        if (provider == null || provider.isBlank()) {
-            provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
-        }
-        if (provider == null || provider.isBlank()) {
-            throw new IllegalArgumentException("payment call without a provider: set the " + PaymentHeaders.PROVIDER
-                    + " header");
-        }
+        String provider = providerOf(exchange);
         ProviderConfig config = runtime.providers().get(provider);
         if (config.clientSecret().isEmpty()) {
             throw new ConfigurationException(List.of("b2b." + provider + ".client-secret: is not set; signed payment "
@@ -135,6 +128,19 @@ public class PaymentSigner implements Processor {
         return new SignedRequest(provider, method, url, signedPath, bytes,
                 orElse(headers.get("X-EXTERNAL-ID"), null), orElse(headers.get("X-PARTNER-ID"), config.clientId()),
                 orElse(headers.get("CHANNEL-ID"), config.channelId()));
+    }
+
+    /** The provider a payment call is for: the {@code B2bProvider} header, else the exchange's provider property. */
+    static String providerOf(Exchange exchange) {
+        String provider = text(exchange.getMessage().getHeader(PaymentHeaders.PROVIDER));
+        if (provider == null || provider.isBlank()) {
+            provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
+        }
+        if (provider == null || provider.isBlank()) {
+            throw new IllegalArgumentException("payment call without a provider: set the " + PaymentHeaders.PROVIDER
+                    + " header");
+        }
+        return provider;
     }
 
     private static String text(Object value) {

@@ -29,10 +29,11 @@ public final class ProviderConfig {
     private final boolean signSortedQuery;
     private final CachePolicy cachePolicy;
     private final TokenKey tokenKey;
+    private final CallLimits callLimits;
 
     ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
                    String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat,
-                   boolean signSortedQuery, CachePolicy cachePolicy) {
+                   boolean signSortedQuery, CachePolicy cachePolicy, CallLimits callLimits) {
         this.id = Objects.requireNonNull(id);
         this.dialect = Objects.requireNonNull(dialect);
         this.baseUrl = Objects.requireNonNull(baseUrl);
@@ -46,6 +47,12 @@ public final class ProviderConfig {
         this.signSortedQuery = signSortedQuery;
         this.cachePolicy = Objects.requireNonNull(cachePolicy);
         this.tokenKey = new TokenKey(id, tokenUrl(), clientId, keyFingerprint);
+        this.callLimits = Objects.requireNonNull(callLimits);
+    }
+
+    /** Concurrency and HTTP timeouts of this provider's calls ({@code b2b.<id>.max-concurrent-calls}, {@code b2b.<id>.http.*}). */
+    public CallLimits callLimits() {
+        return callLimits;
     }
 
     public String id() {

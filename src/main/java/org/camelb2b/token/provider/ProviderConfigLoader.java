@@ -74,11 +74,35 @@ public final class ProviderConfigLoader {
         Boolean sortedQuery = s.optional("sign-sorted-query").map(v -> s.parse("sign-sorted-query", v,
                 ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
         CachePolicy policy = cachePolicy(s);
+        CallLimits limits = callLimits(s);
         if (problems.size() > before) {
             return null;
         }
         return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
-                channelId, new TimestampFormat(zone, millis), sortedQuery, policy);
+                channelId, new TimestampFormat(zone, millis), sortedQuery, policy, limits);
+    }
+
+    /** HTTP limits: {@code b2b.<id>.<name>}, else {@code b2b.<name>}, else the default. */
+    private CallLimits callLimits(Settings s) {
+        CallLimits d = CallLimits.DEFAULT;
+        int concurrent = s.sharedSetting("max-concurrent-calls", d.maxConcurrentCalls(), v -> parseCount(v, 1, 10_000));
+        Duration connect = s.sharedSetting("http.connect-timeout-ms", d.connectTimeout(), v -> parseMillis(v, 1, 600_000));
+        Duration response = s.sharedSetting("http.response-timeout-ms", d.responseTimeout(),
+                v -> parseMillis(v, 1, 600_000));
+        return new CallLimits(concurrent, connect, response);
+    }
+
+    static int parseCount(String text, int min, int max) {
+        int v;
+        try {
+            v = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number, was '" + text.strip() + "'");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + v);
+        }
+        return v;
     }
 
     /** Token cache settings: {@code b2b.<id>.token.<name>}, else {@code b2b.token.<name>}, else the default. */
@@ -203,11 +227,16 @@ public final class ProviderConfigLoader {
 
         /** A token-cache setting: per provider, else global {@code b2b.token.*}, else the default. */
         <T> T tokenSetting(String name, T fallback, Function<String, T> parser) {
-            String own = prefix + "token." + name;
+            return sharedSetting("token." + name, fallback, parser);
+        }
+
+        /** A setting of provider {@code b2b.<id>.<name>}, else the global {@code b2b.<name>}, else the default. */
+        <T> T sharedSetting(String name, T fallback, Function<String, T> parser) {
+            String own = prefix + name;
             Optional<String> value = properties.apply(own).filter(v -> !v.isBlank());
             String setting = own;
             if (value.isEmpty()) {
-                setting = "b2b.token." + name;
+                setting = "b2b." + name;
                 value = properties.apply(setting).filter(v -> !v.isBlank());
             }
             if (value.isEmpty()) {

@@ -142,7 +142,7 @@ class GatewayTest {
         try (MisbehavingProvider provider = new MisbehavingProvider()) {
             Map<String, String> p = settings();
             p.put("b2b.doku.base-url", provider.baseUrl());
-            p.put("camel.component.http.response-timeout", "1000");
+            p.put("b2b.doku.http.response-timeout-ms", "1000");
             try (TestApp app = TestApp.start(p)) {
                 HttpResponse<String> dropped = send("POST", "/gateway/doku/drop", "{\"a\":1}");
                 assertEquals(502, dropped.statusCode(), dropped.body());

@@ -1,0 +1,49 @@
+package org.camelb2b.token.payment;
+
+import java.util.concurrent.Semaphore;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.camelb2b.token.flow.B2bExchange;
+import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.provider.ProviderConfig;
+
+/**
+ * {@code b2bCallPermit}: the first step of a payment call. Takes one of the provider's
+ * {@code max-concurrent-calls} permits without waiting, or refuses the call at once with a
+ * {@link ProviderBusyException}: a hanging provider holds at most its own permits (and the
+ * threads behind them), never the capacity other providers' calls need. The permit is handed back
+ * by {@link Release} in the route's {@code doFinally}, whatever happened.
+ */
+public class CallPermit implements Processor {
+
+    /** Property: the semaphore this exchange holds a permit of. */
+    static final String HELD = "B2bCallPermit";
+
+    @Override
+    public void process(Exchange exchange) {
+        String provider = PaymentSigner.providerOf(exchange);
+        B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
+        ProviderConfig config = runtime.providers().get(provider);
+        Semaphore permits = runtime.callPermits(config);
+        if (!permits.tryAcquire()) {
+            runtime.metrics().refused(provider);
+            throw new ProviderBusyException(provider, config.callLimits().maxConcurrentCalls());
+        }
+        exchange.setProperty(B2bExchange.PROVIDER, provider);
+        exchange.setProperty(HELD, permits);
+        exchange.setProperty(B2bExchange.HTTP_ENDPOINT, runtime.paymentEndpoint(config));
+    }
+
+    /** {@code b2bCallPermitRelease}: hands back the permit {@link CallPermit} took, once. */
+    public static class Release implements Processor {
+
+        @Override
+        public void process(Exchange exchange) {
+            Object held = exchange.removeProperty(HELD);
+            if (held instanceof Semaphore permits) {
+                permits.release();
+            }
+        }
+    }
+}
