@@ -51,6 +51,8 @@ final class ProviderStartup implements StartupListener {
             throw new ConfigurationException(problems);
         }
         declarations.markChecked();
+        // Camel's tracer prints headers and bodies at INFO: never our tokens and signatures
+        TraceMasking.install(context);
         LOG.info("B2B providers configured: {}", ids);
     }
 

@@ -42,6 +42,31 @@ class SecretsInLogsTest {
 
     @Test
     void aFullRunAtDebugWritesNoSecret() throws Exception {
+        String written = run(Level.DEBUG, Map.of(), "target/secrets-in-logs-run.txt");
+        assertTrue(written.lines().filter(l -> l.startsWith("DEBUG org.apache.camel")).count() > 20,
+                "Camel must have logged at DEBUG (is the level change working?)");
+        assertTrue(written.lines().anyMatch(l -> l.startsWith("DEBUG org.camelb2b")), "this bundle at DEBUG");
+    }
+
+    /** Camel's tracer prints every header and body at INFO; Camel's own log mask knows no Authorization. */
+    @Test
+    void aTracedRunWritesNoSecret() throws Exception {
+        String written = run(Level.INFO, Map.of("camel.main.tracing", "true", "camel.main.tracing-templates", "true"),
+                "target/secrets-in-traced-run.txt");
+        // the tracer logs under the route's source location (b2b-payment-call.yaml:56) or org.apache.camel.Tracing
+        List<String> traced = written.lines().filter(l -> l.contains("Exchange[Id: ")).toList();
+        assertTrue(traced.size() > 20, "the tracer must have traced the run (is tracing on?)");
+        assertTrue(traced.stream().anyMatch(l -> l.contains("Authorization=xxxxxx")), "Authorization masked");
+        assertTrue(traced.stream().anyMatch(l -> l.contains("X-SIGNATURE=xxxxxx")), "X-SIGNATURE masked");
+        assertTrue(traced.stream().anyMatch(l -> l.contains("\"accessToken\":\"xxxxxx\"")), "token response body masked");
+    }
+
+    /**
+     * Runs warm-up, both dialects, a revoked token with its retry and a refused token request at
+     * {@code level} with {@code extra} settings; asserts nothing written holds a secret, and
+     * returns what was written.
+     */
+    static String run(Level level, Map<String, String> extra, String keepAs) throws Exception {
         StringWriter logs = new StringWriter();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
@@ -51,12 +76,12 @@ class SecretsInLogsTest {
         config.addAppender(capture);
         config.getRootLogger().addAppender(capture, Level.ALL, null);
         Level before = config.getRootLogger().getLevel();
-        Configurator.setRootLevel(Level.DEBUG);
-        // Camel and this bundle at DEBUG; the HTTP client's wire and header loggers stay where the
+        Configurator.setRootLevel(level);
+        // Camel and this bundle at the level; the HTTP client's wire and header loggers stay where the
         // configuration pins them: printing raw traffic is what they are for (README, Security)
         Level camelBefore = config.getLoggerConfig("org.apache.camel").getLevel();
-        Configurator.setLevel("org.apache.camel", Level.DEBUG);
-        Configurator.setLevel("org.camelb2b", Level.DEBUG);
+        Configurator.setLevel("org.apache.camel", level);
+        Configurator.setLevel("org.camelb2b", level);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -70,6 +95,7 @@ class SecretsInLogsTest {
             p.put("b2b.doku.private-key", Keys.ENCRYPTED_3DES);
             p.put("b2b.doku.private-key-passphrase", PASSPHRASE);
             p.put("b2b.warmup.enabled", "true");
+            p.putAll(extra);
             try (TestApp app = TestApp.start(p)) {
                 B2bRuntime runtime = B2bRuntime.of(app.context());
                 AccessToken doku = runtime.token("doku");
@@ -88,6 +114,7 @@ class SecretsInLogsTest {
             // a refused token request: the key does not match the registered one
             Map<String, String> refused = SandboxSetup.settings(sandbox);
             refused.put("b2b.klikoo.private-key", "classpath:camel-b2b-token/sandbox/klikoo-private-key.pem");
+            refused.putAll(extra);
             try (TestApp app = TestApp.start(refused)) {
                 Exchange failed = call(app, "klikoo", "/v1/open-api/account/inquiry");
                 assertTrue(failed.getException() != null);
@@ -104,12 +131,9 @@ class SecretsInLogsTest {
         }
         String written = logs + "\n" + console.toString(StandardCharsets.UTF_8);
         // kept for whoever has to find a leak this test reports
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/secrets-in-logs-run.txt"), written);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(keepAs), written);
         assertTrue(written.contains("outcome=success") && written.contains("outcome=failure"),
                 "the run must have logged (is the capture working?)");
-        assertTrue(written.lines().filter(l -> l.startsWith("DEBUG org.apache.camel")).count() > 20,
-                "Camel must have logged at DEBUG (is the level change working?)");
-        assertTrue(written.lines().anyMatch(l -> l.startsWith("DEBUG org.camelb2b")), "this bundle at DEBUG");
         List<String> secrets = new ArrayList<>(tokens);
         secrets.add(PASSPHRASE);
         secrets.add(SandboxSetup.DOKU_SECRET);
@@ -123,6 +147,7 @@ class SecretsInLogsTest {
                 assertFalse(written.contains(body.substring(i, i + 24)), "key material from " + key + " was written");
             }
         }
+        return written;
     }
 
     static Exchange call(TestApp app, String provider, String path) {
