@@ -53,6 +53,8 @@ public final class TokenCache {
     private final Scheduler scheduler;
     private final DoubleSupplier random;
     private volatile Listener listener = Listener.NONE;
+    /** Test seam: runs right after a request releases its in-flight slot, before its waiters are told. */
+    volatile Runnable afterRelease = () -> { };
 
     /** Told of hits, misses and background refreshes, for metrics. Must be cheap and not allocate on a hit. */
     public interface Listener {
@@ -184,9 +186,13 @@ public final class TokenCache {
         try {
             token = fetch.apply(key);
         } catch (Throwable e) {
-            failed(key, state, policy, asTokenError(key, e));
+            // this request's own error: once the slot is released, state.lastError belongs to whichever
+            // request runs next (a success clears it)
+            TokenAcquisitionException error = asTokenError(key, e);
+            failed(key, state, policy, error);
             state.inFlight.compareAndSet(mine, null);
-            mine.completeExceptionally(state.lastError);
+            afterRelease.run();
+            mine.completeExceptionally(error);
             return;
         }
         tokens.put(key, token);
@@ -200,6 +206,7 @@ public final class TokenCache {
                 * (policy.refreshFrom() + random.getAsDouble() * (policy.refreshTo() - policy.refreshFrom())));
         schedule(key, state, Math.max(0, at - ticker.read()));
         state.inFlight.compareAndSet(mine, null);
+        afterRelease.run();
         mine.complete(token);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -325,6 +326,40 @@ class TokenCacheEngineTest {
             assertTrue(e.getMessage().contains("acquire timeout of 200 ms"), e.getMessage());
         } finally {
             never.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Issue 9: a failed request released its in-flight slot and then told its waiters
+     * {@code state.lastError}; a request that succeeded in between had cleared it, so the waiters
+     * got nothing and ran into the acquire timeout. Here the second request runs at exactly that
+     * point (the seam), on another thread, so the interleaving is the same every run.
+     */
+    @Test
+    void waitersOfAFailedRequestGetItsErrorEvenIfAnotherRequestSucceedsBeforeTheyAreTold() {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            CachePolicy quick = new CachePolicy(0.7, 0.8, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(30));
+            TokenCache cache = cache(quick, pool);
+            provider = n -> {
+                throw error(503, "5037300", false);
+            };
+            AtomicBoolean once = new AtomicBoolean();
+            cache.afterRelease = () -> {
+                if (once.compareAndSet(false, true)) {
+                    time.advance(Duration.ofMinutes(2)); // past any backoff: the next caller may ask again
+                    provider = n -> token(n, LIFETIME);
+                    assertEquals("token-2-xxxxxxxxxxxxxxxx", cache.get(KEY).value());
+                }
+            };
+            long start = System.nanoTime();
+            TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+            assertEquals("5037300", e.responseCode() == null ? null : e.responseCode().raw(), e.getMessage());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "told at once, not at the timeout");
+            assertEquals(2, requests.get());
+        } finally {
             pool.shutdownNow();
         }
     }
