@@ -2,12 +2,15 @@ package org.camelb2b.token.cache;
 
 import java.time.Duration;
 
+import org.camelb2b.token.token.TokenResponseParser;
+
 /**
  * How the token cache treats one provider's tokens. Defaults: refresh ahead at a random point
  * between 70% and 80% of the lifetime, a skew margin of the smaller of 30 s and 10% of the
  * lifetime, callers wait at most 5 s for a token in flight, failed refreshes are retried from
  * 1 s doubling up to 60 s with full jitter, errors that retrying cannot fix are retried after 60 s,
- * and a key used in the last 30 minutes is kept warm by background refreshes.
+ * a key used in the last 30 minutes is kept warm by background refreshes, and a token longer than
+ * 4096 characters is refused.
  *
  * @param refreshFrom      earliest refresh point, as a fraction of the lifetime
  * @param refreshTo        latest refresh point (the point is drawn uniformly in between)
@@ -17,9 +20,11 @@ import java.time.Duration;
  * @param backoffMax       cap of the retry delay
  * @param fatalHoldOff     retry delay after an error retrying cannot fix
  * @param keepWarm         keys used within this window are refreshed in the background
+ * @param maxTokenLength   the longest token accepted, in characters; a longer one is a failed request
  */
 public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
-                          Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm) {
+                          Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm,
+                          int maxTokenLength) {
 
     public static final CachePolicy DEFAULT = new CachePolicy(0.70, 0.80, Duration.ofSeconds(30), Duration.ofSeconds(5),
             Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(30));
@@ -29,6 +34,16 @@ public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax
             throw new IllegalArgumentException("refresh window must satisfy 0 < from <= to < 1, was " + refreshFrom
                     + "-" + refreshTo);
         }
+        if (maxTokenLength < 1) {
+            throw new IllegalArgumentException("maxTokenLength must be positive, was " + maxTokenLength);
+        }
+    }
+
+    /** The timing settings, with the defaults for everything else. */
+    public CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
+                       Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm) {
+        this(refreshFrom, refreshTo, skewMax, acquireTimeout, backoffInitial, backoffMax, fatalHoldOff, keepWarm,
+                TokenResponseParser.DEFAULT_MAX_TOKEN_LENGTH);
     }
 
     /** The skew margin for a token of this lifetime. */

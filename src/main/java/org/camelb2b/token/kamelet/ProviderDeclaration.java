@@ -143,6 +143,10 @@ public class ProviderDeclaration implements CamelContextAware, Processor {
         settings.put("token.keep-warm-ms", value);
     }
 
+    public void setTokenMaxLength(String value) {
+        settings.put("token.max-length", value);
+    }
+
     @Override
     public String toString() {
         // setting names only: the values include the private key and the client secret

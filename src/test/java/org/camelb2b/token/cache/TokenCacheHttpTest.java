@@ -1,6 +1,8 @@
 package org.camelb2b.token.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.Keys;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
 import org.camelb2b.token.token.AccessToken;
+import org.camelb2b.token.token.TokenAcquisitionException;
 import org.junit.jupiter.api.Test;
 
 /** The cache behind the real YAML token route and real HTTP. */
@@ -110,6 +114,69 @@ class TokenCacheHttpTest {
                     now = token(app).value();
                 }
                 assertNotEquals(first.value(), now, "a good answer replaces it");
+            }
+        }
+    }
+
+    static AccessToken cached(TestApp app) {
+        B2bRuntime runtime = B2bRuntime.of(app.context());
+        return runtime.cache().peek(runtime.providers().get("stub").tokenKey());
+    }
+
+    /** The token's text, and pieces of it, that must appear in no message. */
+    static List<String> piecesOf(TokenEndpointStub.Mode mode) {
+        return switch (mode) {
+            case TOKEN_CRLF -> List.of("stub-bad", "crlf", "Injected");
+            case TOKEN_NON_ASCII -> List.of("stub-bad", "t\u00f6k", "\u65e5");
+            default -> List.of("QQQQQQQQ");
+        };
+    }
+
+    static final List<TokenEndpointStub.Mode> BAD_TOKEN_VALUES = List.of(TokenEndpointStub.Mode.TOKEN_CRLF,
+            TokenEndpointStub.Mode.TOKEN_NON_ASCII, TokenEndpointStub.Mode.TOKEN_2MB);
+
+    /** Issue 6: a token an Authorization header cannot carry is a failed acquisition, and is not cached. */
+    @Test
+    void aTokenAnAuthorizationHeaderCannotCarryIsAFailureAndIsNotCached() throws Exception {
+        for (TokenEndpointStub.Mode bad : BAD_TOKEN_VALUES) {
+            try (TokenEndpointStub stub = new TokenEndpointStub(); TestApp app = TestApp.start(stubSettings(stub))) {
+                stub.mode = bad;
+                Exchange e = app.template().send("direct:b2b-token-stub", x -> { });
+                TokenAcquisitionException error = assertInstanceOf(TokenAcquisitionException.class, e.getException(),
+                        bad + ": " + e.getException());
+                String message = error.getMessage();
+                assertTrue(message.contains("'stub'") && message.contains("accessToken"), message);
+                assertTrue(message.contains(bad == TokenEndpointStub.Mode.TOKEN_2MB ? "longer than" : "visible ASCII"),
+                        message);
+                for (String piece : piecesOf(bad)) {
+                    assertFalse(message.contains(piece), bad + ": the message holds part of the token: " + message);
+                }
+                assertTrue(message.length() < 1000, bad + ": " + message.length() + " chars");
+                assertNull(cached(app), bad + " was cached");
+                assertEquals(1, stub.requests());
+            }
+        }
+    }
+
+    /** Issue 6: a refresh answered with such a token never replaces the good one held. */
+    @Test
+    void aHeldGoodTokenSurvivesARefreshThatReturnsAnUnusableValue() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub()) {
+            stub.lifetimeSeconds = 100;
+            Map<String, String> p = stubSettings(stub);
+            p.put("b2b.stub.token.refresh-from", "0.01"); // refresh after 1-2 s
+            p.put("b2b.stub.token.refresh-to", "0.02");
+            p.put("b2b.stub.token.backoff-initial-ms", "50");
+            p.put("b2b.stub.token.backoff-max-ms", "200");
+            try (TestApp app = TestApp.start(p)) {
+                AccessToken first = token(app);
+                for (TokenEndpointStub.Mode bad : BAD_TOKEN_VALUES) {
+                    stub.mode = bad;
+                    int before = stub.requests();
+                    awaitAtLeast(stub::requests, before + 2); // the refresh, and a retry, both answered badly
+                    assertEquals(first.value(), token(app).value(), bad + " replaced the token");
+                    assertEquals(first.value(), cached(app).value());
+                }
             }
         }
     }
