@@ -113,14 +113,33 @@ public final class TokenCache {
             listener.hit(key, state.lastError != null);
             return cached;
         }
-        state = state != null ? state : states.computeIfAbsent(key, k -> new KeyState());
+        return get(key, cached, state, true);
+    }
+
+    /**
+     * The same answer as {@link #get}, for health checks: it is not use, so it keeps no token
+     * warm (a readiness probe every few seconds would otherwise refresh a token nobody needs for
+     * ever) and is not counted as a hit or miss. With no usable token it still joins or starts the
+     * one request, or fails at once while the provider is known to be failing.
+     */
+    public AccessToken getWithoutUse(TokenKey key) {
+        AccessToken cached = tokens.getIfPresent(key);
+        return cached != null ? cached : get(key, null, states.get(key), false);
+    }
+
+    private AccessToken get(TokenKey key, AccessToken cached, KeyState known, boolean use) {
+        KeyState state = known != null ? known : states.computeIfAbsent(key, k -> new KeyState(ticker.read()));
         long now = ticker.read();
-        state.lastUsedNanos = now;
+        if (use) {
+            state.lastUsedNanos = now;
+        }
         if (cached != null) {
             listener.hit(key, state.lastError != null);
             return cached;
         }
-        listener.miss(key);
+        if (use) {
+            listener.miss(key);
+        }
         TokenAcquisitionException failing = state.lastError;
         if (failing != null && now - state.retryAtNanos < 0 && state.inFlight.get() == null) {
             throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
@@ -282,12 +301,20 @@ public final class TokenCache {
     /** Per key: the request in flight, last use, and the failure state. */
     private static final class KeyState {
         final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
+        /** The last use by a caller; a key only health checks asked for counts as unused since long ago. */
         volatile long lastUsedNanos;
         volatile int failures;
         volatile long retryAtNanos;
         volatile TokenAcquisitionException lastError;
         volatile Scheduler.Cancellable timer;
+
+        KeyState(long nowNanos) {
+            this.lastUsedNanos = nowNanos - NEVER_USED;
+        }
     }
+
+    /** How long ago a key nobody used was "last used": beyond any keep-warm window, without overflow. */
+    private static final long NEVER_USED = Long.MAX_VALUE / 4;
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
     private final class UsableLifetime implements Expiry<TokenKey, AccessToken> {

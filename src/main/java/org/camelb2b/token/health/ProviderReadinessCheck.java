@@ -14,7 +14,8 @@ import org.camelb2b.token.token.TokenAcquisitionException;
  * Readiness of one provider ({@code b2b-token-<provider>}, group {@code b2b}): UP while a usable
  * token is held or can be had, DOWN with the provider's last response code and message when not.
  * With no token held it asks the token cache, so the check itself joins the one request in flight,
- * or fails at once while the provider is known to be failing. Never a liveness check: a provider
+ * or fails at once while the provider is known to be failing. Asking is not use: the check keeps
+ * no token warm (background refreshes are for keys callers used). Never a liveness check: a provider
  * that refuses us is no reason to restart the application.
  */
 public final class ProviderReadinessCheck extends AbstractHealthCheck {
@@ -41,7 +42,8 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
         builder.detail("provider", provider);
         try {
             B2bRuntime runtime = B2bRuntime.of(getCamelContext());
-            AccessToken token = runtime.token(provider);
+            // not use: a probe every few seconds must not keep a token nobody needs refreshed
+            AccessToken token = runtime.cache().getWithoutUse(B2bRuntime.keyOf(runtime.providers().get(provider)));
             builder.detail("tokenExpiresInSeconds",
                     TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(runtime.nanoClock().getAsLong())));
             builder.up();

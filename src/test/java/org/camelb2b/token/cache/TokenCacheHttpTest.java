@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
 import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.Keys;
@@ -177,6 +179,39 @@ class TokenCacheHttpTest {
                     assertEquals(first.value(), token(app).value(), bad + " replaced the token");
                     assertEquals(first.value(), cached(app).value());
                 }
+            }
+        }
+    }
+
+    static HealthCheck readiness(TestApp app, String provider) {
+        ProviderReadinessCheck check = new ProviderReadinessCheck(provider);
+        check.setCamelContext(app.context());
+        return check;
+    }
+
+    /**
+     * Issue 5b: readiness probes asked the cache like a caller, so they counted as use and kept a
+     * token nobody used refreshed for ever. Token of 4 s (refresh at 2.8-3.2 s), keep-warm 1 s, one
+     * call at the start, then only readiness probes every 100 ms until 3.4 s: no refresh may start.
+     */
+    @Test
+    void readinessProbesDoNotKeepAnUnusedTokenWarm() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub()) {
+            stub.lifetimeSeconds = 4;
+            Map<String, String> p = stubSettings(stub);
+            p.put("b2b.stub.token.keep-warm-ms", "1000");
+            try (TestApp app = TestApp.start(p)) {
+                HealthCheck check = readiness(app, "stub");
+                AccessToken first = token(app);
+                int probes = 0;
+                while (System.nanoTime() - first.requestedAtNanos() < Duration.ofMillis(3400).toNanos()) {
+                    HealthCheck.Result r = check.call();
+                    assertEquals(HealthCheck.State.UP, r.getState(), () -> String.valueOf(r.getMessage()));
+                    probes++;
+                    Thread.sleep(100); // a readiness probe's period
+                }
+                assertTrue(probes > 20, "probes: " + probes);
+                assertEquals(1, stub.requests(), "a token used only by readiness probes must not be refreshed");
             }
         }
     }
