@@ -147,6 +147,10 @@ public class ProviderDeclaration implements CamelContextAware, Processor {
         settings.put("token.max-length", value);
     }
 
+    public void setTokenMinRequestIntervalMs(String value) {
+        settings.put("token.min-request-interval-ms", value);
+    }
+
     @Override
     public String toString() {
         // setting names only: the values include the private key and the client secret

@@ -93,11 +93,13 @@ public final class ProviderConfigLoader {
         Duration fatal = s.tokenSetting("fatal-hold-off-ms", d.fatalHoldOff(), v -> parseMillis(v, 1, 86_400_000));
         Duration warm = s.tokenSetting("keep-warm-ms", d.keepWarm(), v -> parseMillis(v, 0, 604_800_000));
         int maxLength = s.tokenSetting("max-length", d.maxTokenLength(), v -> parseCount(v, 16, 65_536, "characters"));
+        Duration minInterval = s.tokenSetting("min-request-interval-ms", d.minRequestInterval(),
+                v -> parseMillis(v, 100, 60_000));
         if (from > to) {
             s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
             return d;
         }
-        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength);
+        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength, minInterval);
     }
 
     static double parseFraction(String text) {

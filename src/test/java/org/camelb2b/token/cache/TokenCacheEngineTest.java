@@ -372,9 +372,71 @@ class TokenCacheEngineTest {
         assertSame(first, cache.peek(KEY));
         assertTrue(cache.invalidate(KEY, first));
         assertNull(cache.peek(KEY));
+        time.advance(CachePolicy.DEFAULT_MIN_REQUEST_INTERVAL); // the next token request starts no sooner
         AccessToken second = cache.get(KEY);
         assertFalse(cache.invalidate(KEY, first), "already replaced: the newer token stays");
         assertSame(second, cache.peek(KEY));
+    }
+
+    /** Issue 5b on the fake clock: a 1 s token kept warm for a minute asked for a new one every 0.75 s. */
+    @Test
+    void tokenRequestsStartAtMostOncePerMinimumInterval() {
+        provider = n -> token(n, Duration.ofSeconds(1));
+        TokenCache cache = cache();
+        cache.get(KEY);
+        for (int i = 0; i < 600; i++) {
+            time.advance(Duration.ofMillis(100)); // a minute with no traffic, within keep-warm
+        }
+        assertEquals(31, requests.get(), "one at 0 s, then one every 2 s");
+    }
+
+    @Test
+    void aTokenRejectedAsSoonAsItWasIssuedIsNeitherReplacedNorRetriedWith() {
+        TokenCache cache = cache();
+        AccessToken first = cache.get(KEY);
+        time.advance(Duration.ofMillis(300));
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, first));
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, first));
+        assertSame(first, cache.peek(KEY), "kept: another new token would be rejected as well");
+        assertEquals(1, requests.get());
+        assertTrue(cache.tokensRejected(KEY).orElseThrow().contains("every new token is rejected"));
+
+        time.advance(Duration.ofSeconds(2)); // older than the interval: its rejection replaces it
+        assertEquals(TokenCache.RejectionOutcome.RETRY, cache.rejected(KEY, first));
+        assertNull(cache.peek(KEY));
+        AccessToken second = cache.get(KEY);
+        assertEquals(2, requests.get());
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, second));
+        assertTrue(cache.tokensRejected(KEY).isPresent(), "still every new token");
+
+        cache.accepted(KEY, second);
+        assertTrue(cache.tokensRejected(KEY).isEmpty(), "a call that succeeded ends it");
+        assertSame(second, cache.peek(KEY));
+    }
+
+    @Test
+    void aRevokedTokenIsReplacedAndRetriedWithEvenWhenYoungOnceTheIntervalIsOver() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            TokenCache cache = cache();
+            AccessToken first = cache.get(KEY);
+            cache.accepted(KEY, first);
+            time.advance(Duration.ofMillis(300));
+            assertEquals(TokenCache.RejectionOutcome.RETRY, cache.rejected(KEY, first), "accepted before: revoked");
+            assertTrue(cache.tokensRejected(KEY).isEmpty());
+            Future<AccessToken> retry = caller.submit(() -> cache.get(KEY));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (time.pending() < 2 && System.nanoTime() < deadline) { // the refresh, and the deferred request
+                Thread.onSpinWait();
+            }
+            assertEquals(1, requests.get(), "not before 2 s after the first request started");
+            time.advance(Duration.ofMillis(1699));
+            assertEquals(1, requests.get());
+            time.advance(Duration.ofMillis(1));
+            assertEquals("token-2-xxxxxxxxxxxxxxxx", retry.get(5, TimeUnit.SECONDS).value());
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.sandbox.SandboxProvider;
+import org.camelb2b.token.testing.LogCapture;
 import org.camelb2b.token.testing.Keys;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
@@ -96,6 +97,7 @@ class TokenCacheHttpTest {
             p.put("b2b.stub.token.refresh-to", "0.02");
             p.put("b2b.stub.token.backoff-initial-ms", "50");
             p.put("b2b.stub.token.backoff-max-ms", "200");
+            p.put("b2b.stub.token.min-request-interval-ms", "100"); // retries as fast as the backoff above
             try (TestApp app = TestApp.start(p)) {
                 AccessToken first = token(app);
                 for (TokenEndpointStub.Mode bad : List.of(TokenEndpointStub.Mode.MALFORMED_JSON, TokenEndpointStub.Mode.HTML,
@@ -170,6 +172,7 @@ class TokenCacheHttpTest {
             p.put("b2b.stub.token.refresh-to", "0.02");
             p.put("b2b.stub.token.backoff-initial-ms", "50");
             p.put("b2b.stub.token.backoff-max-ms", "200");
+            p.put("b2b.stub.token.min-request-interval-ms", "100"); // retries as fast as the backoff above
             try (TestApp app = TestApp.start(p)) {
                 AccessToken first = token(app);
                 for (TokenEndpointStub.Mode bad : BAD_TOKEN_VALUES) {
@@ -216,12 +219,36 @@ class TokenCacheHttpTest {
         }
     }
 
+    /**
+     * Issue 5b: a token that lives 1 s, one call, then no traffic: the refresh ahead asked for a
+     * new token 1.4 times a second for the whole keep-warm window. Now at most one token request
+     * per min-request-interval (2 s), and one WARN naming the provider and the lifetime.
+     */
+    @Test
+    void aOneSecondTokenCostsAtMostOneTokenRequestPerInterval() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub(); LogCapture log = new LogCapture()) {
+            stub.lifetimeSeconds = 1;
+            try (TestApp app = TestApp.start(stubSettings(stub))) {
+                long start = token(app).requestedAtNanos();
+                Thread.sleep(6000); // no traffic: the scenario is time passing
+                int requests = stub.requests();
+                System.out.printf("1 s token, no traffic: %d token requests in %d ms%n", requests,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                assertTrue(requests <= 1 + 6 / 2 + 1, "at most one per 2 s: " + requests);
+                List<String> warnings = log.lines("WARN", "provider=stub issues tokens that live 1 s");
+                assertEquals(1, warnings.size(), log.lines().toString());
+            }
+        }
+    }
+
     /** The issue's 60 s scenario at a fifth of the scale: lifetime 12 s, endpoint down from the first token to 10 s. */
     @Test
     void outageUntilJustBeforeExpiryNoCallFailsAndANewTokenArrivesInTime() throws Exception {
         try (TokenEndpointStub stub = new TokenEndpointStub()) {
             stub.lifetimeSeconds = 12;
-            try (TestApp app = TestApp.start(stubSettings(stub))) {
+            Map<String, String> p = stubSettings(stub);
+            p.put("b2b.stub.token.min-request-interval-ms", "400"); // the 2 s default, at a fifth of the scale too
+            try (TestApp app = TestApp.start(p)) {
                 long start = System.nanoTime();
                 AccessToken first = token(app);
                 stub.mode = TokenEndpointStub.Mode.DOWN_503;

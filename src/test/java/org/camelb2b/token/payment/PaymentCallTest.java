@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
+import org.camelb2b.token.token.AccessToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,11 +204,23 @@ class PaymentCallTest {
         try (MisbehavingProvider provider = new MisbehavingProvider()) {
             Map<String, String> p = SandboxSetup.settings(sandbox);
             p.put("b2b.doku.base-url", provider.baseUrl());
+            p.put("b2b.doku.token.min-request-interval-ms", "200");
             try (TestApp app = TestApp.start(p)) {
+                // a token rejected as soon as it was issued: every new one would be, so no new one and no retry
+                Exchange fresh = call(app, "doku", "POST", "/always-401", null, "{\"a\":1}", Map.of());
+                assertEquals("4012701", assertInstanceOf(PaymentCallException.class, fresh.getException()).responseCode().raw());
+                assertEquals(1, provider.paymentRequests(), "sent once");
+                assertEquals(1, provider.tokenRequests());
+
+                // an older token's rejection gets a new token and one retry, and no more
+                B2bRuntime runtime = B2bRuntime.of(app.context());
+                AccessToken held = runtime.cache().peek(runtime.providers().get("doku").tokenKey());
+                long age = System.nanoTime() - held.requestedAtNanos();
+                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(TimeUnit.MILLISECONDS.toNanos(250) - age)));
                 Exchange result = call(app, "doku", "POST", "/always-401", null, "{\"a\":1}", Map.of());
                 PaymentCallException e = assertInstanceOf(PaymentCallException.class, result.getException());
                 assertEquals("4012701", e.responseCode().raw());
-                assertEquals(2, provider.paymentRequests(), "the first call and one retry");
+                assertEquals(3, provider.paymentRequests(), "the first call, and the second and its one retry");
                 assertEquals(2, provider.tokenRequests(), "the first token and one new one");
             }
         }

@@ -124,6 +124,9 @@ class ProviderConfigLoaderTest {
         assertEquals(2048, load("doku").cachePolicy().maxTokenLength());
         props.put("b2b.doku.token.max-length", "8192");
         assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
+        props.put("b2b.token.min-request-interval-ms", "5000");
+        assertEquals(java.time.Duration.ofSeconds(5), load("doku").cachePolicy().minRequestInterval());
+        assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -131,6 +134,8 @@ class ProviderConfigLoaderTest {
             "b2b.doku.token.max-length|abc|b2b.doku.token.max-length: must be a whole number of characters, was 'abc'",
             "b2b.doku.token.max-length|8|b2b.doku.token.max-length: must be between 16 and 65536 characters, was 8",
             "b2b.token.max-length|100000|b2b.token.max-length: must be between 16 and 65536 characters, was 100000",
+            "b2b.doku.token.min-request-interval-ms|0|b2b.doku.token.min-request-interval-ms: must be between 100 and 60000 ms, was 0",
+            "b2b.token.min-request-interval-ms|2s|b2b.token.min-request-interval-ms: must be a whole number of milliseconds, was '2s'",
     })
     void badTokenSettingsAreNamedInFull(String key, String value, String expected) {
         doku();
