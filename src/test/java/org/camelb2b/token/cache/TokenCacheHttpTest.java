@@ -139,6 +139,23 @@ class TokenCacheHttpTest {
     static final List<TokenEndpointStub.Mode> BAD_TOKEN_VALUES = List.of(TokenEndpointStub.Mode.TOKEN_CRLF,
             TokenEndpointStub.Mode.TOKEN_NON_ASCII, TokenEndpointStub.Mode.TOKEN_2MB);
 
+    /**
+     * The HTTP client (HttpClient 5) re-sent a POST answered 503 or 429 once, a second later, on its
+     * own: every failed token request was two at the provider, outside the cache's bound and its
+     * count. One token request is one HTTP request, whatever the answer.
+     */
+    @Test
+    void aTokenRequestAnswered503Or429IsOneHttpRequest() throws Exception {
+        for (TokenEndpointStub.Mode busy : List.of(TokenEndpointStub.Mode.DOWN_503, TokenEndpointStub.Mode.TOO_MANY_429)) {
+            try (TokenEndpointStub stub = new TokenEndpointStub(); TestApp app = TestApp.start(stubSettings(stub))) {
+                stub.mode = busy;
+                Exchange e = app.template().send("direct:b2b-token-stub", x -> { });
+                assertInstanceOf(TokenAcquisitionException.class, e.getException());
+                assertEquals(1, stub.requests(), busy + ": sent again by the HTTP client");
+            }
+        }
+    }
+
     /** Issue 6: a token an Authorization header cannot carry is a failed acquisition, and is not cached. */
     @Test
     void aTokenAnAuthorizationHeaderCannotCarryIsAFailureAndIsNotCached() throws Exception {

@@ -199,6 +199,23 @@ class PaymentCallTest {
         }
     }
 
+    /** HttpClient 5 sent a POST answered 503 or 429 once more on its own: the payment went out twice. */
+    @Test
+    void aPaymentAnswered503Or429IsSentOnce() throws Exception {
+        try (MisbehavingProvider provider = new MisbehavingProvider()) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", provider.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                for (String path : List.of("/busy-503", "/busy-429")) {
+                    int before = provider.paymentRequests();
+                    Exchange result = call(app, "doku", "POST", path, null, "{\"a\":1}", Map.of());
+                    assertInstanceOf(PaymentCallException.class, result.getException());
+                    assertEquals(before + 1, provider.paymentRequests(), path + ": the payment was sent again");
+                }
+            }
+        }
+    }
+
     @Test
     void neverMoreThanOneRetry() throws Exception {
         try (MisbehavingProvider provider = new MisbehavingProvider()) {

@@ -14,7 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A SNAP provider whose token endpoint works but whose payment endpoints misbehave on purpose:
  * {@code /always-401} rejects every token, {@code /pay} rejects every token while
- * {@link #rejectTokens} is set and accepts the call otherwise, {@code /slow} answers after 3 s,
+ * {@link #rejectTokens} is set and accepts the call otherwise, {@code /busy-503} and
+ * {@code /busy-429} answer 503 and 429 (Retry-After: 1), {@code /slow} answers after 3 s,
  * {@code /drop} closes the connection without an answer. Counts what it receives.
  */
 public final class MisbehavingProvider implements AutoCloseable {
@@ -66,6 +67,11 @@ public final class MisbehavingProvider implements AutoCloseable {
                 } else {
                     send(ex, 200, "{\"responseCode\":\"2002700\",\"responseMessage\":\"Successful\"}");
                 }
+            }
+            case "/busy-503" -> send(ex, 503, "{\"responseCode\":\"5032700\",\"responseMessage\":\"Service Unavailable\"}");
+            case "/busy-429" -> {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                send(ex, 429, "{\"responseCode\":\"4292700\",\"responseMessage\":\"Too Many Requests\"}");
             }
             case "/slow" -> {
                 sleep(3000);
