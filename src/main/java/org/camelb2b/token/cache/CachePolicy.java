@@ -10,7 +10,8 @@ import org.camelb2b.token.token.TokenResponseParser;
  * lifetime, callers wait at most 5 s for a token in flight, failed refreshes are retried from
  * 1 s doubling up to 60 s with full jitter, errors that retrying cannot fix are retried after 60 s,
  * a key used in the last 30 minutes is kept warm by background refreshes, a token longer than
- * 4096 characters is refused, and a key starts at most one token request every 2 s.
+ * 4096 characters is refused, a key starts at most one token request every 2 s, and callers with
+ * no usable token let one probe through every 2 s while the provider is failing.
  *
  * @param refreshFrom      earliest refresh point, as a fraction of the lifetime
  * @param refreshTo        latest refresh point (the point is drawn uniformly in between)
@@ -24,10 +25,13 @@ import org.camelb2b.token.token.TokenResponseParser;
  * @param minRequestInterval the least time between the starts of two token requests for a key,
  *                         whatever starts them; also the age under which a rejected token that was
  *                         never accepted means the provider rejects every new token
+ * @param probeInterval    while the provider is failing and no usable token is held, one caller
+ *                         lets a request through this long after the last failure, however long
+ *                         the backoff (never before Retry-After; not for errors retrying cannot fix)
  */
 public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
                           Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm,
-                          int maxTokenLength, Duration minRequestInterval) {
+                          int maxTokenLength, Duration minRequestInterval, Duration probeInterval) {
 
     /**
      * 2 s: the probe interval, so nothing, not even a provider rejecting every token, makes more
@@ -36,6 +40,9 @@ public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax
      * request waits for the interval still gets it.
      */
     public static final Duration DEFAULT_MIN_REQUEST_INTERVAL = Duration.ofSeconds(2);
+
+    /** 2 s: calls succeed within about 2 s of a provider's return, at one request per 2 s while it is down. */
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(2);
 
     public static final CachePolicy DEFAULT = new CachePolicy(0.70, 0.80, Duration.ofSeconds(30), Duration.ofSeconds(5),
             Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(30));
@@ -48,6 +55,9 @@ public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax
         if (maxTokenLength < 1) {
             throw new IllegalArgumentException("maxTokenLength must be positive, was " + maxTokenLength);
         }
+        if (probeInterval.isNegative()) {
+            throw new IllegalArgumentException("probeInterval must not be negative, was " + probeInterval);
+        }
         if (minRequestInterval.isNegative()) {
             throw new IllegalArgumentException("minRequestInterval must not be negative, was " + minRequestInterval);
         }
@@ -57,7 +67,7 @@ public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax
     public CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
                        Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm) {
         this(refreshFrom, refreshTo, skewMax, acquireTimeout, backoffInitial, backoffMax, fatalHoldOff, keepWarm,
-                TokenResponseParser.DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MIN_REQUEST_INTERVAL);
+                TokenResponseParser.DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MIN_REQUEST_INTERVAL, DEFAULT_PROBE_INTERVAL);
     }
 
     /** The skew margin for a token of this lifetime. */

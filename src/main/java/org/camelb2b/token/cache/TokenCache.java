@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * retried in the background with exponential backoff and full jitter, honouring Retry-After, and
  * always before the held token runs out; errors retrying cannot fix wait the long hold-off and
  * are logged at ERROR once. With no usable token and a known failing provider, callers fail at
- * once until the next attempt is due instead of queueing.</li>
+ * once instead of queueing, but not blind: one caller lets a single probe request through every
+ * probe interval (never before Retry-After), so calls succeed within about that interval of the
+ * provider's return, however long the backoff has grown. Errors retrying cannot fix are not
+ * probed: they wait the hold-off.</li>
  * <li><b>Compare-and-invalidate:</b> {@link #invalidate} drops a token only if it is still the cached one.</li>
  * <li><b>Bounded requests:</b> a key starts at most one token request per minimum interval, whoever
  * asks (caller, refresh, retry, a rejected token) and whatever the provider answers; a request due
@@ -149,10 +152,17 @@ public final class TokenCache {
             listener.miss(key);
         }
         TokenAcquisitionException failing = state.lastError;
-        if (failing != null && now - state.retryAtNanos < 0 && state.inFlight.get() == null) {
-            throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
-                    failing.providerMessage(), "no usable token and the provider is failing; next attempt in "
-                    + TimeUnit.NANOSECONDS.toMillis(state.retryAtNanos - now) + " ms", failing, failing.retryAfter());
+        if (failing != null) {
+            // the provider is failing: only the caller that lets the next probe through waits for it
+            long due = Math.max(state.probeAtNanos,
+                    state.lastStartNanos + policies.apply(key).minRequestInterval().toNanos());
+            String wait = state.inFlight.get() != null ? "a request to the provider is in flight"
+                    : now - due < 0 ? "next attempt in " + TimeUnit.NANOSECONDS.toMillis(due - now) + " ms" : null;
+            if (wait != null) {
+                throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
+                        failing.providerMessage(), "no usable token and the provider is failing; " + wait, failing,
+                        failing.retryAfter());
+            }
         }
         return await(key, request(key, state, false));
     }
@@ -364,6 +374,12 @@ public final class TokenCache {
         long usableLeft = held == null ? 0 : Math.max(0, held.remainingNanos(now) - policy.skewNanos(held.lifetime()));
         long delay = Backoff.delayNanos(policy, failures, error.retryable(), error.retryAfter(), usableLeft, random);
         state.retryAtNanos = now + delay;
+        // callers with no usable token may send one probe sooner than a long backoff: failing fast must
+        // not mean failing for a minute after the provider is back. Never before its Retry-After; an
+        // error retrying cannot fix keeps its hold-off (a probe would get the same answer)
+        long probe = !error.retryable() ? delay
+                : Math.max(policy.probeInterval().toNanos(), error.retryAfter() == null ? 0 : error.retryAfter().toNanos());
+        state.probeAtNanos = now + Math.min(delay, probe);
         state.lastError = error;
         if (!error.retryable() && (previous == null || previous.retryable() || !sameCode(previous, error))) {
             LOG.error("provider={} token requests fail with an error that retrying cannot fix (responseCode={}): {}; "
@@ -432,6 +448,8 @@ public final class TokenCache {
         volatile long lastUsedNanos;
         volatile int failures;
         volatile long retryAtNanos;
+        /** While failing: when a caller with no usable token may send the next request (a probe). */
+        volatile long probeAtNanos;
         volatile TokenAcquisitionException lastError;
         volatile Scheduler.Cancellable timer;
         /** When the last token request started; the next may start a minimum interval later. */

@@ -151,6 +151,10 @@ public class ProviderDeclaration implements CamelContextAware, Processor {
         settings.put("token.min-request-interval-ms", value);
     }
 
+    public void setTokenProbeIntervalMs(String value) {
+        settings.put("token.probe-interval-ms", value);
+    }
+
     @Override
     public String toString() {
         // setting names only: the values include the private key and the client secret

@@ -95,11 +95,12 @@ public final class ProviderConfigLoader {
         int maxLength = s.tokenSetting("max-length", d.maxTokenLength(), v -> parseCount(v, 16, 65_536, "characters"));
         Duration minInterval = s.tokenSetting("min-request-interval-ms", d.minRequestInterval(),
                 v -> parseMillis(v, 100, 60_000));
+        Duration probe = s.tokenSetting("probe-interval-ms", d.probeInterval(), v -> parseMillis(v, 100, 600_000));
         if (from > to) {
             s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
             return d;
         }
-        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength, minInterval);
+        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength, minInterval, probe);
     }
 
     static double parseFraction(String text) {

@@ -176,6 +176,68 @@ class TokenCacheEngineTest {
         assertNotSame(first, renewed, "a new token once the provider is back, before the old one runs out");
     }
 
+    /**
+     * Issue 4: the provider is down from before the refresh (675 s) until long after the held token
+     * ran out (870 s); callers keep calling every 100 ms. The backoff has grown to its 60 s ceiling,
+     * so callers used to fail fast for up to a minute after the provider was back. Now one probe
+     * goes through every 2 s while they wait, and a call succeeds within 2 s of its return.
+     */
+    @Test
+    void afterAnOutageLongerThanTheTokenCallersRecoverWithinAProbeIntervalOfTheProvidersReturn() {
+        TokenCache cache = cache();
+        cache.get(KEY);
+        time.advance(Duration.ofSeconds(674));
+        provider = n -> {
+            throw error(503, "5037300", false);
+        };
+        // 674 s to 1074 s, and on to just after the next failed attempt: the worst moment to come back
+        int atTheEnd = -1;
+        for (int i = 0; i < 4000 || requests.get() == atTheEnd; i++) {
+            if (i == 3999) {
+                atTheEnd = requests.get();
+            }
+            time.advance(Duration.ofMillis(100));
+            try {
+                call(cache);
+            } catch (TokenAcquisitionException expected) {
+                // no usable token: fails, fast
+            }
+        }
+        int requestsAfterExpiry = requests.get();
+        provider = n -> token(n, LIFETIME);
+        long back = time.read();
+        AccessToken renewed = null;
+        while (renewed == null && time.read() - back < Duration.ofSeconds(120).toNanos()) {
+            time.advance(Duration.ofMillis(100));
+            try {
+                renewed = call(cache);
+            } catch (TokenAcquisitionException stillFailingFast) {
+                // until the next probe
+            }
+        }
+        long recoveryMs = TimeUnit.NANOSECONDS.toMillis(time.read() - back);
+        assertTrue(renewed != null && recoveryMs <= 2100, "a call succeeded " + recoveryMs + " ms after the provider's return");
+        assertTrue(requests.get() - requestsAfterExpiry <= 2, "one probe did it");
+    }
+
+    /** Issue 4: a probe never comes before the provider's Retry-After. */
+    @Test
+    void withNoTokenNoProbeComesBeforeRetryAfter() {
+        TokenCache cache = cache();
+        provider = n -> {
+            throw error(429, "4297300", true); // Retry-After: 120 s
+        };
+        assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+        for (int i = 0; i < 1190; i++) {
+            time.advance(Duration.ofMillis(100));
+            assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+        }
+        assertEquals(1, requests.get(), "not before Retry-After: 120 s");
+        time.advance(Duration.ofSeconds(1));
+        provider = n -> token(n, LIFETIME);
+        assertEquals("token-2-xxxxxxxxxxxxxxxx", cache.get(KEY).value());
+    }
+
     @Test
     void aRetryAlwaysLandsBeforeTheHeldTokenRunsOut() {
         TokenCache cache = cache();

@@ -258,6 +258,52 @@ class TokenCacheHttpTest {
         }
     }
 
+    /**
+     * Issue 4 over HTTP, default settings: a 4 s token, the endpoint down from the first token
+     * until 12 s (long after the token ran out, the backoff near its ceiling), one caller every
+     * 50 ms. Calls must succeed within a few seconds of the endpoint's return, and while it is
+     * down with no token held the caller's probes come at most one per 2 s.
+     */
+    @Test
+    void afterALongOutageCallsSucceedWithinSecondsOfTheProvidersReturn() throws Exception {
+        try (TokenEndpointStub stub = new TokenEndpointStub()) {
+            stub.lifetimeSeconds = 4;
+            try (TestApp app = TestApp.start(stubSettings(stub))) {
+                long start = token(app).requestedAtNanos();
+                stub.mode = TokenEndpointStub.Mode.DOWN_503;
+                int atExpiry = -1;
+                long expiry = start + Duration.ofMillis(3600).toNanos();
+                long back = start + Duration.ofSeconds(12).toNanos();
+                long deadline = back + Duration.ofSeconds(70).toNanos();
+                Long recovered = null;
+                while (recovered == null && System.nanoTime() < deadline) {
+                    long now = System.nanoTime();
+                    if (atExpiry < 0 && now >= expiry) {
+                        atExpiry = stub.requests();
+                    }
+                    if (now >= back && stub.mode != TokenEndpointStub.Mode.OK) {
+                        stub.mode = TokenEndpointStub.Mode.OK;
+                        back = System.nanoTime();
+                    }
+                    Exchange e = app.template().send("direct:b2b-token-stub", x -> { });
+                    if (e.getException() == null && stub.mode == TokenEndpointStub.Mode.OK && stub.issued() > 1) {
+                        recovered = System.nanoTime();
+                    }
+                    Thread.sleep(50); // the caller's pace
+                }
+                assertTrue(recovered != null, "no call succeeded within 70 s of the provider's return");
+                long recoveryMs = TimeUnit.NANOSECONDS.toMillis(recovered - back);
+                int downRequests = stub.requests() - stub.issued() - atExpiry + 1;
+                System.out.printf("outage 0-12 s, 4 s token: a call succeeded %d ms after the return; %d token requests "
+                        + "from the expiry to the return (%.1f s)%n", recoveryMs, downRequests,
+                        (back - expiry) / 1e9);
+                assertTrue(recoveryMs <= 3000, "recovery took " + recoveryMs + " ms");
+                assertTrue(downRequests <= 1 + (back - expiry) / Duration.ofSeconds(2).toNanos() + 1,
+                        "at most one probe per 2 s: " + downRequests);
+            }
+        }
+    }
+
     /** The issue's 60 s scenario at a fifth of the scale: lifetime 12 s, endpoint down from the first token to 10 s. */
     @Test
     void outageUntilJustBeforeExpiryNoCallFailsAndANewTokenArrivesInTime() throws Exception {

@@ -126,6 +126,8 @@ class ProviderConfigLoaderTest {
         assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
         props.put("b2b.token.min-request-interval-ms", "5000");
         assertEquals(java.time.Duration.ofSeconds(5), load("doku").cachePolicy().minRequestInterval());
+        props.put("b2b.doku.token.probe-interval-ms", "750");
+        assertEquals(java.time.Duration.ofMillis(750), load("doku").cachePolicy().probeInterval());
         assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
     }
 
@@ -136,6 +138,8 @@ class ProviderConfigLoaderTest {
             "b2b.token.max-length|100000|b2b.token.max-length: must be between 16 and 65536 characters, was 100000",
             "b2b.doku.token.min-request-interval-ms|0|b2b.doku.token.min-request-interval-ms: must be between 100 and 60000 ms, was 0",
             "b2b.token.min-request-interval-ms|2s|b2b.token.min-request-interval-ms: must be a whole number of milliseconds, was '2s'",
+            "b2b.doku.token.probe-interval-ms|50|b2b.doku.token.probe-interval-ms: must be between 100 and 600000 ms, was 50",
+            "b2b.token.probe-interval-ms|-1|b2b.token.probe-interval-ms: must be between 100 and 600000 ms, was -1",
     })
     void badTokenSettingsAreNamedInFull(String key, String value, String expected) {
         doku();
