@@ -461,13 +461,13 @@ public final class TokenCache {
         volatile boolean shortLifetimeWarned;
 
         KeyState(long nowNanos) {
-            this.lastUsedNanos = nowNanos - NEVER_USED;
-            this.lastStartNanos = nowNanos - NEVER_USED;
+            this.lastUsedNanos = nowNanos - LONG_AGO;
+            this.lastStartNanos = nowNanos - LONG_AGO;
         }
     }
 
-    /** How long ago a key nobody used was "last used": beyond any keep-warm window, without overflow. */
-    private static final long NEVER_USED = Long.MAX_VALUE / 4;
+    /** "Long ago" for a key not used or asked for yet: beyond any keep-warm window or interval, without overflow. */
+    private static final long LONG_AGO = Long.MAX_VALUE / 4;
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
     private final class UsableLifetime implements Expiry<TokenKey, AccessToken> {
