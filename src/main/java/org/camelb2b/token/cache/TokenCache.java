@@ -2,6 +2,7 @@ package org.camelb2b.token.cache;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +37,18 @@ import org.slf4j.LoggerFactory;
  * retried in the background with exponential backoff and full jitter, honouring Retry-After, and
  * always before the held token runs out; errors retrying cannot fix wait the long hold-off and
  * are logged at ERROR once. With no usable token and a known failing provider, callers fail at
- * once until the next attempt is due instead of queueing.</li>
+ * once instead of queueing, but not blind: one caller lets a single probe request through every
+ * probe interval (never before Retry-After), so calls succeed within about that interval of the
+ * provider's return, however long the backoff has grown. Errors retrying cannot fix are not
+ * probed: they wait the hold-off.</li>
  * <li><b>Compare-and-invalidate:</b> {@link #invalidate} drops a token only if it is still the cached one.</li>
+ * <li><b>Bounded requests:</b> a key starts at most one token request per minimum interval, whoever
+ * asks (caller, refresh, retry, a rejected token) and whatever the provider answers; a request due
+ * sooner is started when the interval is over, and callers wait for it as for any request in flight.</li>
+ * <li><b>Rejected tokens:</b> {@link #rejected} tells a payment call whether to retry. A token rejected
+ * younger than the minimum interval and never accepted means the provider rejects every new token:
+ * it is neither replaced nor retried with (one WARN per episode, and {@link #tokensRejected} says so
+ * for the readiness check) until {@link #accepted} reports a call that succeeded.</li>
  * </ul>
  */
 public final class TokenCache {
@@ -53,6 +64,8 @@ public final class TokenCache {
     private final Scheduler scheduler;
     private final DoubleSupplier random;
     private volatile Listener listener = Listener.NONE;
+    /** Test seam: runs right after a request releases its in-flight slot, before its waiters are told. */
+    volatile Runnable afterRelease = () -> { };
 
     /** Told of hits, misses and background refreshes, for metrics. Must be cheap and not allocate on a hit. */
     public interface Listener {
@@ -111,19 +124,45 @@ public final class TokenCache {
             listener.hit(key, state.lastError != null);
             return cached;
         }
-        state = state != null ? state : states.computeIfAbsent(key, k -> new KeyState());
+        return get(key, cached, state, true);
+    }
+
+    /**
+     * The same answer as {@link #get}, for health checks: it is not use, so it keeps no token
+     * warm (a readiness probe every few seconds would otherwise refresh a token nobody needs for
+     * ever) and is not counted as a hit or miss. With no usable token it still joins or starts the
+     * one request, or fails at once while the provider is known to be failing.
+     */
+    public AccessToken getWithoutUse(TokenKey key) {
+        AccessToken cached = tokens.getIfPresent(key);
+        return cached != null ? cached : get(key, null, states.get(key), false);
+    }
+
+    private AccessToken get(TokenKey key, AccessToken cached, KeyState known, boolean use) {
+        KeyState state = known != null ? known : states.computeIfAbsent(key, k -> new KeyState(ticker.read()));
         long now = ticker.read();
-        state.lastUsedNanos = now;
+        if (use) {
+            state.lastUsedNanos = now;
+        }
         if (cached != null) {
             listener.hit(key, state.lastError != null);
             return cached;
         }
-        listener.miss(key);
+        if (use) {
+            listener.miss(key);
+        }
         TokenAcquisitionException failing = state.lastError;
-        if (failing != null && now - state.retryAtNanos < 0 && state.inFlight.get() == null) {
-            throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
-                    failing.providerMessage(), "no usable token and the provider is failing; next attempt in "
-                    + TimeUnit.NANOSECONDS.toMillis(state.retryAtNanos - now) + " ms", failing, failing.retryAfter());
+        if (failing != null) {
+            // the provider is failing: only the caller that lets the next probe through waits for it
+            long due = Math.max(state.probeAtNanos,
+                    state.lastStartNanos + policies.apply(key).minRequestInterval().toNanos());
+            String wait = state.inFlight.get() != null ? "a request to the provider is in flight"
+                    : now - due < 0 ? "next attempt in " + TimeUnit.NANOSECONDS.toMillis(due - now) + " ms" : null;
+            if (wait != null) {
+                throw new TokenAcquisitionException(key.provider(), failing.httpStatus(), failing.responseCode(),
+                        failing.providerMessage(), "no usable token and the provider is failing; " + wait, failing,
+                        failing.retryAfter());
+            }
         }
         return await(key, request(key, state, false));
     }
@@ -140,6 +179,92 @@ public final class TokenCache {
      * @return whether the cached token was dropped
      */
     public boolean invalidate(TokenKey key, AccessToken failed) {
+        return drop(key, failed);
+    }
+
+    /** What a payment call rejected because of its token is to do. */
+    public enum RejectionOutcome {
+        /** The token was dropped, or a newer one is cached or on its way: send the call once more. */
+        RETRY(true),
+        /**
+         * The token was younger than the minimum request interval and never accepted: the provider
+         * rejects every new token. It is kept, no new one is requested on its account, and the call
+         * is not sent again.
+         */
+        NEW_TOKENS_REJECTED(false);
+
+        private final boolean retry;
+
+        RejectionOutcome(boolean retry) {
+            this.retry = retry;
+        }
+
+        /** Whether the call may be sent once more (with whatever token {@link #get} then gives). */
+        public boolean retry() {
+            return retry;
+        }
+    }
+
+    /**
+     * A payment call was rejected because of {@code token}. A token older than the minimum request
+     * interval, or one the provider accepted before (revoked), is dropped if it is still the cached
+     * one, and the call may be retried: the new token is requested once the interval since the last
+     * request is over. A token younger than that and never accepted is kept: another one would be
+     * rejected too, so asking for it would only turn every call into a token request.
+     */
+    public RejectionOutcome rejected(TokenKey key, AccessToken token) {
+        KeyState state = states.get(key);
+        CachePolicy policy = policies.apply(key);
+        long ageNanos = ticker.read() - token.requestedAtNanos();
+        boolean accepted = state != null && sameToken(state.lastAccepted, token);
+        if (state != null && !accepted && ageNanos < policy.minRequestInterval().toNanos()) {
+            if (state.newTokensRejected.getAndSet(token) == null) {
+                LOG.warn("provider={} every new token is rejected: a token was rejected {} ms after it was requested, "
+                        + "before any call was accepted with it. No new token is requested on that account and such "
+                        + "calls are not retried; token requests stay at most one per {} ms until a call succeeds. "
+                        + "Check the client's registration and the provider's token handling", key.provider(),
+                        TimeUnit.NANOSECONDS.toMillis(ageNanos), policy.minRequestInterval().toMillis());
+            }
+            return RejectionOutcome.NEW_TOKENS_REJECTED;
+        }
+        drop(key, token);
+        return RejectionOutcome.RETRY;
+    }
+
+    /**
+     * A payment call with {@code token} succeeded: the provider accepts it (a later rejection of it
+     * is a revocation), and an episode of rejected new tokens is over. Cheap: no allocation.
+     */
+    public void accepted(TokenKey key, AccessToken token) {
+        KeyState state = states.get(key);
+        if (state == null) {
+            return;
+        }
+        if (state.lastAccepted != token) {
+            state.lastAccepted = token;
+        }
+        if (state.newTokensRejected.get() != null && state.newTokensRejected.getAndSet(null) != null) {
+            LOG.info("provider={} accepts its tokens again", key.provider());
+        }
+    }
+
+    /** Why calls fail although tokens are issued (the provider rejects every new token), or empty. */
+    public Optional<String> tokensRejected(TokenKey key) {
+        KeyState state = states.get(key);
+        AccessToken rejected = state == null ? null : state.newTokensRejected.get();
+        if (rejected == null) {
+            return Optional.empty();
+        }
+        return Optional.of("every new token is rejected: the provider rejects tokens as soon as they are issued and "
+                + "accepted no call since; token requests are held to one per "
+                + policies.apply(key).minRequestInterval().toMillis() + " ms and such calls are not retried");
+    }
+
+    private static boolean sameToken(AccessToken a, AccessToken b) {
+        return a != null && b != null && (a == b || a.value().equals(b.value()));
+    }
+
+    private boolean drop(TokenKey key, AccessToken failed) {
         boolean[] removed = {false};
         tokens.asMap().computeIfPresent(key, (k, held) -> {
             if (held.value().equals(failed.value())) {
@@ -167,26 +292,46 @@ public final class TokenCache {
             }
             CompletableFuture<AccessToken> mine = new CompletableFuture<>();
             if (state.inFlight.compareAndSet(null, mine)) {
-                try {
-                    executor.execute(() -> run(key, state, mine));
-                } catch (RuntimeException rejected) {
-                    state.inFlight.compareAndSet(mine, null);
-                    mine.completeExceptionally(rejected);
+                // at most one start per minimum interval, whoever asks and whatever the provider answered
+                long wait = state.lastStartNanos + policies.apply(key).minRequestInterval().toNanos() - ticker.read();
+                if (wait > 0) {
+                    try {
+                        scheduler.schedule(() -> start(key, state, mine), wait);
+                    } catch (RuntimeException rejected) {
+                        state.inFlight.compareAndSet(mine, null);
+                        mine.completeExceptionally(rejected);
+                    }
+                } else {
+                    start(key, state, mine);
                 }
                 return mine;
             }
         }
     }
 
+    private void start(TokenKey key, KeyState state, CompletableFuture<AccessToken> mine) {
+        try {
+            executor.execute(() -> run(key, state, mine));
+        } catch (RuntimeException rejected) {
+            state.inFlight.compareAndSet(mine, null);
+            mine.completeExceptionally(rejected);
+        }
+    }
+
     private void run(TokenKey key, KeyState state, CompletableFuture<AccessToken> mine) {
         CachePolicy policy = policies.apply(key);
+        state.lastStartNanos = ticker.read();
         AccessToken token;
         try {
             token = fetch.apply(key);
         } catch (Throwable e) {
-            failed(key, state, policy, asTokenError(key, e));
+            // this request's own error: once the slot is released, state.lastError belongs to whichever
+            // request runs next (a success clears it)
+            TokenAcquisitionException error = asTokenError(key, e);
+            failed(key, state, policy, error);
             state.inFlight.compareAndSet(mine, null);
-            mine.completeExceptionally(state.lastError);
+            afterRelease.run();
+            mine.completeExceptionally(error);
             return;
         }
         tokens.put(key, token);
@@ -196,11 +341,29 @@ public final class TokenCache {
         state.failures = 0;
         state.lastError = null;
         state.retryAtNanos = 0;
+        warnIfShorterThanTheInterval(key, state, policy, token);
         long at = token.requestedAtNanos() + (long) (token.lifetime().toNanos()
                 * (policy.refreshFrom() + random.getAsDouble() * (policy.refreshTo() - policy.refreshFrom())));
         schedule(key, state, Math.max(0, at - ticker.read()));
         state.inFlight.compareAndSet(mine, null);
+        afterRelease.run();
         mine.complete(token);
+    }
+
+    /** Once per key while it lasts: tokens that are unusable before the next request may start. */
+    private static void warnIfShorterThanTheInterval(TokenKey key, KeyState state, CachePolicy policy, AccessToken token) {
+        long usable = token.lifetime().toNanos() - policy.skewNanos(token.lifetime());
+        long interval = policy.minRequestInterval().toNanos();
+        if (usable >= interval) {
+            state.shortLifetimeWarned = false;
+        } else if (!state.shortLifetimeWarned) {
+            state.shortLifetimeWarned = true;
+            LOG.warn("provider={} issues tokens that live {} s (usable {} ms), less than the minimum token request "
+                    + "interval of {} ms (token.min-request-interval-ms): a token cannot be replaced as often as it "
+                    + "runs out, so callers wait up to {} ms for each next one", key.provider(),
+                    token.lifetime().toSeconds(), TimeUnit.NANOSECONDS.toMillis(usable), policy.minRequestInterval().toMillis(),
+                    TimeUnit.NANOSECONDS.toMillis(interval - usable));
+        }
     }
 
     private void failed(TokenKey key, KeyState state, CachePolicy policy, TokenAcquisitionException error) {
@@ -211,6 +374,12 @@ public final class TokenCache {
         long usableLeft = held == null ? 0 : Math.max(0, held.remainingNanos(now) - policy.skewNanos(held.lifetime()));
         long delay = Backoff.delayNanos(policy, failures, error.retryable(), error.retryAfter(), usableLeft, random);
         state.retryAtNanos = now + delay;
+        // callers with no usable token may send one probe sooner than a long backoff: failing fast must
+        // not mean failing for a minute after the provider is back. Never before its Retry-After; an
+        // error retrying cannot fix keeps its hold-off (a probe would get the same answer)
+        long probe = !error.retryable() ? delay
+                : Math.max(policy.probeInterval().toNanos(), error.retryAfter() == null ? 0 : error.retryAfter().toNanos());
+        state.probeAtNanos = now + Math.min(delay, probe);
         state.lastError = error;
         if (!error.retryable() && (previous == null || previous.retryable() || !sameCode(previous, error))) {
             LOG.error("provider={} token requests fail with an error that retrying cannot fix (responseCode={}): {}; "
@@ -275,12 +444,30 @@ public final class TokenCache {
     /** Per key: the request in flight, last use, and the failure state. */
     private static final class KeyState {
         final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
+        /** The last use by a caller; a key only health checks asked for counts as unused since long ago. */
         volatile long lastUsedNanos;
         volatile int failures;
         volatile long retryAtNanos;
+        /** While failing: when a caller with no usable token may send the next request (a probe). */
+        volatile long probeAtNanos;
         volatile TokenAcquisitionException lastError;
         volatile Scheduler.Cancellable timer;
+        /** When the last token request started; the next may start a minimum interval later. */
+        volatile long lastStartNanos;
+        /** The token of the last call that succeeded, or null. */
+        volatile AccessToken lastAccepted;
+        /** Set while the provider rejects every new token: the last one it rejected. */
+        final AtomicReference<AccessToken> newTokensRejected = new AtomicReference<>();
+        volatile boolean shortLifetimeWarned;
+
+        KeyState(long nowNanos) {
+            this.lastUsedNanos = nowNanos - LONG_AGO;
+            this.lastStartNanos = nowNanos - LONG_AGO;
+        }
     }
+
+    /** "Long ago" for a key not used or asked for yet: beyond any keep-warm window or interval, without overflow. */
+    private static final long LONG_AGO = Long.MAX_VALUE / 4;
 
     /** An entry lives until its token's expiry less the skew margin, measured from the request. */
     private final class UsableLifetime implements Expiry<TokenKey, AccessToken> {

@@ -143,6 +143,18 @@ public class ProviderDeclaration implements CamelContextAware, Processor {
         settings.put("token.keep-warm-ms", value);
     }
 
+    public void setTokenMaxLength(String value) {
+        settings.put("token.max-length", value);
+    }
+
+    public void setTokenMinRequestIntervalMs(String value) {
+        settings.put("token.min-request-interval-ms", value);
+    }
+
+    public void setTokenProbeIntervalMs(String value) {
+        settings.put("token.probe-interval-ms", value);
+    }
+
     @Override
     public String toString() {
         // setting names only: the values include the private key and the client secret

@@ -2,6 +2,7 @@ package org.camelb2b.token.payment;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.camelb2b.token.cache.TokenCache;
 import org.camelb2b.token.flow.B2bExchange;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.provider.ProviderConfig;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * The response step of payment calls ({@code b2bPaymentResponse}): puts the provider's response
  * code on the exchange as headers a route can branch on, drops the request's headers (the
  * {@code Authorization} header must not travel back to the caller), and, when the provider
- * rejected the token on the first attempt, invalidates that token (only if it is still the cached
- * one) and asks the route for one retry ({@link PaymentHeaders#RETRY}).
+ * rejected the token, tells the token cache ({@link TokenCache#rejected}), which drops it (only if it
+ * is still the cached one) and allows one retry ({@link PaymentHeaders#RETRY}) on the first attempt,
+ * unless the token was rejected as soon as it was issued (then every new token is, and neither
+ * a new token nor a retry would help). A call that succeeded tells the cache its token is accepted.
  */
 public class PaymentResponseReader implements org.apache.camel.Processor {
 
@@ -56,13 +59,23 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
         runtime.metrics().paymentCall(config.id(), codeClass);
         boolean rejected = TokenRejection.isTokenRejected(config.dialect(), response.httpStatus(), response.code(),
                 response.message());
-        boolean retry = rejected && attempts == 1;
-        if (retry) {
-            runtime.metrics().retry(config.id());
-            AccessToken used = exchange.getProperty(PaymentHeaders.USED_TOKEN, AccessToken.class);
-            boolean dropped = runtime.cache().invalidate(B2bRuntime.keyOf(config), used);
-            LOG.info("provider={} rejected its token (responseCode={}); {} and retrying once", config.id(),
-                    response.code().raw(), dropped ? "dropped it" : "a newer token is already cached");
+        AccessToken used = exchange.getProperty(PaymentHeaders.USED_TOKEN, AccessToken.class);
+        boolean retry = false;
+        if (rejected && used != null) {
+            // the cache decides: a revoked or old token is replaced and the call retried once; a token
+            // rejected as soon as it was issued means every new one is, so neither happens
+            TokenCache.RejectionOutcome outcome = runtime.cache().rejected(B2bRuntime.keyOf(config), used);
+            retry = attempts == 1 && outcome.retry();
+            if (retry) {
+                runtime.metrics().retry(config.id());
+                LOG.info("provider={} rejected its token (responseCode={}); retrying once with a new token", config.id(),
+                        response.code().raw());
+            } else if (attempts == 1) {
+                LOG.debug("provider={} rejected a token it had just issued (responseCode={}); not retried", config.id(),
+                        response.code().raw());
+            }
+        } else if (response.success() && used != null) {
+            runtime.cache().accepted(B2bRuntime.keyOf(config), used);
         }
         exchange.setProperty(PaymentHeaders.RETRY, retry);
     }

@@ -116,11 +116,15 @@ public final class ProviderConfigLoader {
         Duration max = s.tokenSetting("backoff-max-ms", d.backoffMax(), v -> parseMillis(v, 1, 3_600_000));
         Duration fatal = s.tokenSetting("fatal-hold-off-ms", d.fatalHoldOff(), v -> parseMillis(v, 1, 86_400_000));
         Duration warm = s.tokenSetting("keep-warm-ms", d.keepWarm(), v -> parseMillis(v, 0, 604_800_000));
+        int maxLength = s.tokenSetting("max-length", d.maxTokenLength(), v -> parseCount(v, 16, 65_536, "characters"));
+        Duration minInterval = s.tokenSetting("min-request-interval-ms", d.minRequestInterval(),
+                v -> parseMillis(v, 100, 60_000));
+        Duration probe = s.tokenSetting("probe-interval-ms", d.probeInterval(), v -> parseMillis(v, 100, 600_000));
         if (from > to) {
             s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
             return d;
         }
-        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm);
+        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength, minInterval, probe);
     }
 
     static double parseFraction(String text) {
@@ -147,6 +151,19 @@ public final class ProviderConfigLoader {
             throw new IllegalArgumentException("must be between " + min + " and " + max + " ms, was " + v);
         }
         return Duration.ofMillis(v);
+    }
+
+    static int parseCount(String text, int min, int max, String unit) {
+        int v;
+        try {
+            v = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number of " + unit + ", was '" + text.strip() + "'");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + " " + unit + ", was " + v);
+        }
+        return v;
     }
 
     static URI parseBaseUrl(String text) {

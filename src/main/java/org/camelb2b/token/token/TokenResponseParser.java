@@ -15,6 +15,11 @@ import org.camelb2b.token.provider.Dialect;
  * Reads a token response into an {@link AccessToken}, or a {@link TokenAcquisitionException}
  * saying why not. Only a response whose HTTP status is 200 and whose response code is the
  * dialect's success code, with a non-empty Bearer token and a positive lifetime, is a success.
+ * The token must be what an {@code Authorization} header can carry unchanged: visible ASCII
+ * (0x21-0x7E) and at most {@code maxTokenLength} characters. A token with CR/LF, spaces, control or
+ * non-ASCII characters would be rewritten or refused by the HTTP client (so the token signed would
+ * not be the token sent), and a huge one would fail every call for its whole lifetime; both are
+ * failures, which the cache never stores. The failure says what is wrong, never any of the token.
  */
 public final class TokenResponseParser {
 
@@ -25,13 +30,22 @@ public final class TokenResponseParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int MAX_MESSAGE = 200;
+    /** The default longest token: far above any JWT a provider issues, far below header limits. */
+    public static final int DEFAULT_MAX_TOKEN_LENGTH = 4096;
 
     private final String provider;
     private final Dialect dialect;
+    private final int maxTokenLength;
 
     public TokenResponseParser(String provider, Dialect dialect) {
+        this(provider, dialect, DEFAULT_MAX_TOKEN_LENGTH);
+    }
+
+    /** @param maxTokenLength the longest token accepted, in characters ({@code token.max-length}) */
+    public TokenResponseParser(String provider, Dialect dialect, int maxTokenLength) {
         this.provider = provider;
         this.dialect = dialect;
+        this.maxTokenLength = maxTokenLength;
     }
 
     /**
@@ -65,6 +79,10 @@ public final class TokenResponseParser {
         JsonNode tokenNode = data.get(tokenField);
         if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isBlank()) {
             throw failure(httpStatus, code, message, "the response has no " + tokenField);
+        }
+        String problem = unusableInAHeader(tokenNode.asText(), tokenField);
+        if (problem != null) {
+            throw failure(httpStatus, code, message, problem);
         }
         String type = text(data.get(typeField));
         if (type == null || !type.equalsIgnoreCase("Bearer")) {
@@ -119,6 +137,25 @@ public final class TokenResponseParser {
                     + ", not a whole number of seconds up to a year");
         }
         return value.longValueExact();
+    }
+
+    /** What keeps the token out of an Authorization header, or null; never any part of the token. */
+    private String unusableInAHeader(String token, String field) {
+        int length = token.length();
+        if (length > maxTokenLength) {
+            return field + " is " + length + " characters long, longer than the " + maxTokenLength
+                    + " allowed (token.max-length)";
+        }
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                String what = c == '\r' || c == '\n' ? "a line break" : c == ' ' ? "a space"
+                        : c < 0x20 || c == 0x7F ? "a control character" : "a non-ASCII character";
+                return field + " holds " + what + " (character " + (i + 1) + " of " + length
+                        + "); an Authorization header carries only visible ASCII (0x21-0x7E)";
+            }
+        }
+        return null;
     }
 
     private TokenAcquisitionException failure(int httpStatus, ResponseCode code, String message, String problem) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -175,6 +176,68 @@ class TokenCacheEngineTest {
         assertNotSame(first, renewed, "a new token once the provider is back, before the old one runs out");
     }
 
+    /**
+     * Issue 4: the provider is down from before the refresh (675 s) until long after the held token
+     * ran out (870 s); callers keep calling every 100 ms. The backoff has grown to its 60 s ceiling,
+     * so callers used to fail fast for up to a minute after the provider was back. Now one probe
+     * goes through every 2 s while they wait, and a call succeeds within 2 s of its return.
+     */
+    @Test
+    void afterAnOutageLongerThanTheTokenCallersRecoverWithinAProbeIntervalOfTheProvidersReturn() {
+        TokenCache cache = cache();
+        cache.get(KEY);
+        time.advance(Duration.ofSeconds(674));
+        provider = n -> {
+            throw error(503, "5037300", false);
+        };
+        // 674 s to 1074 s, and on to just after the next failed attempt: the worst moment to come back
+        int atTheEnd = -1;
+        for (int i = 0; i < 4000 || requests.get() == atTheEnd; i++) {
+            if (i == 3999) {
+                atTheEnd = requests.get();
+            }
+            time.advance(Duration.ofMillis(100));
+            try {
+                call(cache);
+            } catch (TokenAcquisitionException expected) {
+                // no usable token: fails, fast
+            }
+        }
+        int requestsAfterExpiry = requests.get();
+        provider = n -> token(n, LIFETIME);
+        long back = time.read();
+        AccessToken renewed = null;
+        while (renewed == null && time.read() - back < Duration.ofSeconds(120).toNanos()) {
+            time.advance(Duration.ofMillis(100));
+            try {
+                renewed = call(cache);
+            } catch (TokenAcquisitionException stillFailingFast) {
+                // until the next probe
+            }
+        }
+        long recoveryMs = TimeUnit.NANOSECONDS.toMillis(time.read() - back);
+        assertTrue(renewed != null && recoveryMs <= 2100, "a call succeeded " + recoveryMs + " ms after the provider's return");
+        assertTrue(requests.get() - requestsAfterExpiry <= 2, "one probe did it");
+    }
+
+    /** Issue 4: a probe never comes before the provider's Retry-After. */
+    @Test
+    void withNoTokenNoProbeComesBeforeRetryAfter() {
+        TokenCache cache = cache();
+        provider = n -> {
+            throw error(429, "4297300", true); // Retry-After: 120 s
+        };
+        assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+        for (int i = 0; i < 1190; i++) {
+            time.advance(Duration.ofMillis(100));
+            assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+        }
+        assertEquals(1, requests.get(), "not before Retry-After: 120 s");
+        time.advance(Duration.ofSeconds(1));
+        provider = n -> token(n, LIFETIME);
+        assertEquals("token-2-xxxxxxxxxxxxxxxx", cache.get(KEY).value());
+    }
+
     @Test
     void aRetryAlwaysLandsBeforeTheHeldTokenRunsOut() {
         TokenCache cache = cache();
@@ -329,6 +392,40 @@ class TokenCacheEngineTest {
         }
     }
 
+    /**
+     * Issue 9: a failed request released its in-flight slot and then told its waiters
+     * {@code state.lastError}; a request that succeeded in between had cleared it, so the waiters
+     * got nothing and ran into the acquire timeout. Here the second request runs at exactly that
+     * point (the seam), on another thread, so the interleaving is the same every run.
+     */
+    @Test
+    void waitersOfAFailedRequestGetItsErrorEvenIfAnotherRequestSucceedsBeforeTheyAreTold() {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            CachePolicy quick = new CachePolicy(0.7, 0.8, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(30));
+            TokenCache cache = cache(quick, pool);
+            provider = n -> {
+                throw error(503, "5037300", false);
+            };
+            AtomicBoolean once = new AtomicBoolean();
+            cache.afterRelease = () -> {
+                if (once.compareAndSet(false, true)) {
+                    time.advance(Duration.ofMinutes(2)); // past any backoff: the next caller may ask again
+                    provider = n -> token(n, LIFETIME);
+                    assertEquals("token-2-xxxxxxxxxxxxxxxx", cache.get(KEY).value());
+                }
+            };
+            long start = System.nanoTime();
+            TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class, () -> cache.get(KEY));
+            assertEquals("5037300", e.responseCode() == null ? null : e.responseCode().raw(), e.getMessage());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "told at once, not at the timeout");
+            assertEquals(2, requests.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void invalidateDropsOnlyTheTokenThatFailed() {
         TokenCache cache = cache();
@@ -337,9 +434,71 @@ class TokenCacheEngineTest {
         assertSame(first, cache.peek(KEY));
         assertTrue(cache.invalidate(KEY, first));
         assertNull(cache.peek(KEY));
+        time.advance(CachePolicy.DEFAULT_MIN_REQUEST_INTERVAL); // the next token request starts no sooner
         AccessToken second = cache.get(KEY);
         assertFalse(cache.invalidate(KEY, first), "already replaced: the newer token stays");
         assertSame(second, cache.peek(KEY));
+    }
+
+    /** Issue 5b on the fake clock: a 1 s token kept warm for a minute asked for a new one every 0.75 s. */
+    @Test
+    void tokenRequestsStartAtMostOncePerMinimumInterval() {
+        provider = n -> token(n, Duration.ofSeconds(1));
+        TokenCache cache = cache();
+        cache.get(KEY);
+        for (int i = 0; i < 600; i++) {
+            time.advance(Duration.ofMillis(100)); // a minute with no traffic, within keep-warm
+        }
+        assertEquals(31, requests.get(), "one at 0 s, then one every 2 s");
+    }
+
+    @Test
+    void aTokenRejectedAsSoonAsItWasIssuedIsNeitherReplacedNorRetriedWith() {
+        TokenCache cache = cache();
+        AccessToken first = cache.get(KEY);
+        time.advance(Duration.ofMillis(300));
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, first));
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, first));
+        assertSame(first, cache.peek(KEY), "kept: another new token would be rejected as well");
+        assertEquals(1, requests.get());
+        assertTrue(cache.tokensRejected(KEY).orElseThrow().contains("every new token is rejected"));
+
+        time.advance(Duration.ofSeconds(2)); // older than the interval: its rejection replaces it
+        assertEquals(TokenCache.RejectionOutcome.RETRY, cache.rejected(KEY, first));
+        assertNull(cache.peek(KEY));
+        AccessToken second = cache.get(KEY);
+        assertEquals(2, requests.get());
+        assertEquals(TokenCache.RejectionOutcome.NEW_TOKENS_REJECTED, cache.rejected(KEY, second));
+        assertTrue(cache.tokensRejected(KEY).isPresent(), "still every new token");
+
+        cache.accepted(KEY, second);
+        assertTrue(cache.tokensRejected(KEY).isEmpty(), "a call that succeeded ends it");
+        assertSame(second, cache.peek(KEY));
+    }
+
+    @Test
+    void aRevokedTokenIsReplacedAndRetriedWithEvenWhenYoungOnceTheIntervalIsOver() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            TokenCache cache = cache();
+            AccessToken first = cache.get(KEY);
+            cache.accepted(KEY, first);
+            time.advance(Duration.ofMillis(300));
+            assertEquals(TokenCache.RejectionOutcome.RETRY, cache.rejected(KEY, first), "accepted before: revoked");
+            assertTrue(cache.tokensRejected(KEY).isEmpty());
+            Future<AccessToken> retry = caller.submit(() -> cache.get(KEY));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (time.pending() < 2 && System.nanoTime() < deadline) { // the refresh, and the deferred request
+                Thread.onSpinWait();
+            }
+            assertEquals(1, requests.get(), "not before 2 s after the first request started");
+            time.advance(Duration.ofMillis(1699));
+            assertEquals(1, requests.get());
+            time.advance(Duration.ofMillis(1));
+            assertEquals("token-2-xxxxxxxxxxxxxxxx", retry.get(5, TimeUnit.SECONDS).value());
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test

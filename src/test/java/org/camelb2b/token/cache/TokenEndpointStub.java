@@ -14,7 +14,20 @@ import com.sun.net.httpserver.HttpServer;
 /** A SNAP-shaped token endpoint whose behaviour the test switches: up, down, or a bad answer. */
 final class TokenEndpointStub implements AutoCloseable {
 
-    enum Mode { OK, DOWN_503, MALFORMED_JSON, HTML, ERROR_500, TOO_MANY_429, NEGATIVE_LIFETIME, NO_LIFETIME }
+    enum Mode {
+        OK, DOWN_503, MALFORMED_JSON, HTML, ERROR_500, TOO_MANY_429, NEGATIVE_LIFETIME, NO_LIFETIME,
+        /** success, with a token no Authorization header can carry: CR/LF and a header after it */
+        TOKEN_CRLF,
+        /** success, with a token holding non-ASCII letters (sent as UTF-8) */
+        TOKEN_NON_ASCII,
+        /** success, with a token of 2 MB */
+        TOKEN_2MB
+    }
+
+    /** Text of the bad tokens, for tests that check none of it is written anywhere. */
+    static final String BAD_TOKEN_CRLF = "stub-bad-token-crlf\r\nX-Injected: yes";
+    static final String BAD_TOKEN_NON_ASCII = "stub-bad-t\u00f6k\u00e9n-\u65e5\u672c";
+    static final String BAD_TOKEN_2MB = "Q".repeat(2 * 1024 * 1024);
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
@@ -64,7 +77,15 @@ final class TokenEndpointStub implements AutoCloseable {
                     + "\"Successful\",\"accessToken\":\"bad-token-xxxxxxxxxxxx\",\"tokenType\":\"Bearer\",\"expiresIn\":-900}");
             case NO_LIFETIME -> send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":"
                     + "\"Successful\",\"accessToken\":\"bad-token-xxxxxxxxxxxx\",\"tokenType\":\"Bearer\"}");
+            case TOKEN_CRLF -> sendToken(ex, BAD_TOKEN_CRLF.replace("\r", "\\r").replace("\n", "\\n")); // JSON escapes
+            case TOKEN_NON_ASCII -> sendToken(ex, BAD_TOKEN_NON_ASCII); // raw UTF-8 on the wire
+            case TOKEN_2MB -> sendToken(ex, BAD_TOKEN_2MB);
         }
+    }
+
+    private void sendToken(HttpExchange ex, String jsonStringContent) throws IOException {
+        send(ex, 200, "application/json; charset=UTF-8", "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
+                + "\"accessToken\":\"" + jsonStringContent + "\",\"tokenType\":\"Bearer\",\"expiresIn\":" + lifetimeSeconds + "}");
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

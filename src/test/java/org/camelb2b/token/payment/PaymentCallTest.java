@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
+import org.camelb2b.token.token.AccessToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,16 +199,45 @@ class PaymentCallTest {
         }
     }
 
+    /** HttpClient 5 sent a POST answered 503 or 429 once more on its own: the payment went out twice. */
+    @Test
+    void aPaymentAnswered503Or429IsSentOnce() throws Exception {
+        try (MisbehavingProvider provider = new MisbehavingProvider()) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", provider.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                for (String path : List.of("/busy-503", "/busy-429")) {
+                    int before = provider.paymentRequests();
+                    Exchange result = call(app, "doku", "POST", path, null, "{\"a\":1}", Map.of());
+                    assertInstanceOf(PaymentCallException.class, result.getException());
+                    assertEquals(before + 1, provider.paymentRequests(), path + ": the payment was sent again");
+                }
+            }
+        }
+    }
+
     @Test
     void neverMoreThanOneRetry() throws Exception {
         try (MisbehavingProvider provider = new MisbehavingProvider()) {
             Map<String, String> p = SandboxSetup.settings(sandbox);
             p.put("b2b.doku.base-url", provider.baseUrl());
+            p.put("b2b.doku.token.min-request-interval-ms", "200");
             try (TestApp app = TestApp.start(p)) {
+                // a token rejected as soon as it was issued: every new one would be, so no new one and no retry
+                Exchange fresh = call(app, "doku", "POST", "/always-401", null, "{\"a\":1}", Map.of());
+                assertEquals("4012701", assertInstanceOf(PaymentCallException.class, fresh.getException()).responseCode().raw());
+                assertEquals(1, provider.paymentRequests(), "sent once");
+                assertEquals(1, provider.tokenRequests());
+
+                // an older token's rejection gets a new token and one retry, and no more
+                B2bRuntime runtime = B2bRuntime.of(app.context());
+                AccessToken held = runtime.cache().peek(runtime.providers().get("doku").tokenKey());
+                long age = System.nanoTime() - held.requestedAtNanos();
+                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(TimeUnit.MILLISECONDS.toNanos(250) - age)));
                 Exchange result = call(app, "doku", "POST", "/always-401", null, "{\"a\":1}", Map.of());
                 PaymentCallException e = assertInstanceOf(PaymentCallException.class, result.getException());
                 assertEquals("4012701", e.responseCode().raw());
-                assertEquals(2, provider.paymentRequests(), "the first call and one retry");
+                assertEquals(3, provider.paymentRequests(), "the first call, and the second and its one retry");
                 assertEquals(2, provider.tokenRequests(), "the first token and one new one");
             }
         }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camelb2b.token.cache.CachePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,5 +114,37 @@ class ProviderConfigLoaderTest {
     @Test
     void providerIdsArePlain() {
         assertTrue(fails("Doku Prod").getMessage().contains("provider id 'Doku Prod'"));
+    }
+
+    @Test
+    void tokenSettingsPerProviderWinOverGlobalOnesAndDefaultsFillTheRest() {
+        doku();
+        assertEquals(CachePolicy.DEFAULT, load("doku").cachePolicy());
+        props.put("b2b.token.max-length", "2048");
+        assertEquals(2048, load("doku").cachePolicy().maxTokenLength());
+        props.put("b2b.doku.token.max-length", "8192");
+        assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
+        props.put("b2b.token.min-request-interval-ms", "5000");
+        assertEquals(java.time.Duration.ofSeconds(5), load("doku").cachePolicy().minRequestInterval());
+        props.put("b2b.doku.token.probe-interval-ms", "750");
+        assertEquals(java.time.Duration.ofMillis(750), load("doku").cachePolicy().probeInterval());
+        assertEquals(8192, load("doku").cachePolicy().maxTokenLength());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "b2b.doku.token.max-length|abc|b2b.doku.token.max-length: must be a whole number of characters, was 'abc'",
+            "b2b.doku.token.max-length|8|b2b.doku.token.max-length: must be between 16 and 65536 characters, was 8",
+            "b2b.token.max-length|100000|b2b.token.max-length: must be between 16 and 65536 characters, was 100000",
+            "b2b.doku.token.min-request-interval-ms|0|b2b.doku.token.min-request-interval-ms: must be between 100 and 60000 ms, was 0",
+            "b2b.token.min-request-interval-ms|2s|b2b.token.min-request-interval-ms: must be a whole number of milliseconds, was '2s'",
+            "b2b.doku.token.probe-interval-ms|50|b2b.doku.token.probe-interval-ms: must be between 100 and 600000 ms, was 50",
+            "b2b.token.probe-interval-ms|-1|b2b.token.probe-interval-ms: must be between 100 and 600000 ms, was -1",
+    })
+    void badTokenSettingsAreNamedInFull(String key, String value, String expected) {
+        doku();
+        props.put(key, value);
+        ConfigurationException e = fails("doku");
+        assertEquals(List.of(expected), e.problems());
     }
 }

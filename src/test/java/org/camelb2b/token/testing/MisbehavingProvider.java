@@ -13,14 +13,18 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A SNAP provider whose token endpoint works but whose payment endpoints misbehave on purpose:
- * {@code /always-401} rejects every token, {@code /slow} answers after 3 s, {@code /drop} closes
- * the connection without an answer. Counts what it receives.
+ * {@code /always-401} rejects every token, {@code /pay} rejects every token while
+ * {@link #rejectTokens} is set and accepts the call otherwise, {@code /busy-503} and
+ * {@code /busy-429} answer 503 and 429 (Retry-After: 1), {@code /slow} answers after 3 s,
+ * {@code /drop} closes the connection without an answer. Counts what it receives.
  */
 public final class MisbehavingProvider implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger paymentRequests = new AtomicInteger();
+    /** Whether {@code /pay} rejects the token (401, invalid token) or accepts the call. */
+    public volatile boolean rejectTokens = true;
 
     public MisbehavingProvider() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -57,6 +61,18 @@ public final class MisbehavingProvider implements AutoCloseable {
         paymentRequests.incrementAndGet();
         switch (path) {
             case "/always-401" -> send(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
+            case "/pay" -> {
+                if (rejectTokens) {
+                    send(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
+                } else {
+                    send(ex, 200, "{\"responseCode\":\"2002700\",\"responseMessage\":\"Successful\"}");
+                }
+            }
+            case "/busy-503" -> send(ex, 503, "{\"responseCode\":\"5032700\",\"responseMessage\":\"Service Unavailable\"}");
+            case "/busy-429" -> {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                send(ex, 429, "{\"responseCode\":\"4292700\",\"responseMessage\":\"Too Many Requests\"}");
+            }
             case "/slow" -> {
                 sleep(3000);
                 send(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");

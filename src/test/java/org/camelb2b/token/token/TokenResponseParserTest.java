@@ -159,4 +159,70 @@ class TokenResponseParserTest {
         assertTrue(snapFails(200, snapBody("2007300", "Successful", ",\"accessToken\":\"" + TOKEN
                 + "\",\"tokenType\":\"Bearer\"")).getMessage().contains("expiresIn is missing"));
     }
+
+    /** A success answer in either dialect carrying {@code tokenJson} (the JSON text of the string's content). */
+    static String success(Dialect dialect, String tokenJson) {
+        return dialect == Dialect.SNAP
+                ? snapBody("2007300", "Successful", ",\"accessToken\":\"" + tokenJson + "\",\"tokenType\":\"Bearer\",\"expiresIn\":900")
+                : "{\"response_code\":\"200012000\",\"response_message\":\"Sukses\",\"data\":{\"access_token\":\""
+                + tokenJson + "\",\"token_type\":\"Bearer\",\"expires_in\":900}}";
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "SNAP|secretpart\\r\\nX-Injected: 1|a line break (character 11 of",
+            "SNAP|secretpart\\nmore|a line break",
+            "SNAP|secretpart more|a space (character 11 of 15)",
+            "SNAP|secretpart\\u0007more|a control character",
+            "SNAP|secretpart\\u007fmore|a control character",
+            "SNAP|secretpart-t\u00f6ken|a non-ASCII character (character 13 of 16)",
+            "SNAP|secretpart-\\u65e5\\u672c|a non-ASCII character",
+            "SNAP|secretpart\\u00a0more|a non-ASCII character",
+            "KLIKOO|secretpart\\r\\nX-Injected: 1|a line break",
+            "KLIKOO|secretpart-t\u00f6ken|a non-ASCII character",
+            "KLIKOO|secretpart\\tmore|a control character",
+    })
+    void tokensAnAuthorizationHeaderCannotCarryAreFailures(Dialect dialect, String tokenJson, String expected) {
+        TokenResponseParser parser = dialect == Dialect.SNAP ? snap : klikoo;
+        TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+                () -> parser.parse(200, success(dialect, tokenJson), 0));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().contains("only visible ASCII (0x21-0x7E)"), e.getMessage());
+        assertTrue(e.getMessage().contains(dialect == Dialect.SNAP ? "accessToken" : "access_token"), e.getMessage());
+        assertTrue(e.getMessage().contains(dialect == Dialect.SNAP ? "'doku'" : "'klikoo'"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret") || e.getMessage().contains("more") || e.getMessage().contains("Injected")
+                || e.getMessage().contains("t\u00f6") || e.getMessage().contains("\u65e5"),
+                "no part of the token in the message: " + e.getMessage());
+        assertTrue(e.retryable(), "a malformed success: asking again may help");
+    }
+
+    @Test
+    void tokensLongerThanTheMaximumAreFailures() {
+        String atLimit = "a".repeat(TokenResponseParser.DEFAULT_MAX_TOKEN_LENGTH);
+        assertEquals(atLimit, snap.parse(200, success(Dialect.SNAP, atLimit), 0).value());
+        for (Dialect dialect : Dialect.values()) {
+            TokenResponseParser parser = dialect == Dialect.SNAP ? snap : klikoo;
+            String twoMegabytes = "Q".repeat(2 * 1024 * 1024);
+            TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+                    () -> parser.parse(200, success(dialect, twoMegabytes), 0));
+            assertTrue(e.getMessage().contains("is 2097152 characters long, longer than the 4096 allowed (token.max-length)"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("QQQQ"), e.getMessage());
+        }
+        TokenResponseParser strict = new TokenResponseParser("doku", Dialect.SNAP, 20);
+        assertTrue(assertThrows(TokenAcquisitionException.class, () -> strict.parse(200, success(Dialect.SNAP,
+                "a".repeat(21)), 0)).getMessage().contains("21 characters long, longer than the 20 allowed"));
+    }
+
+    @Test
+    void everyVisibleAsciiCharacterIsAccepted() {
+        StringBuilder all = new StringBuilder();
+        StringBuilder json = new StringBuilder();
+        for (char c = 0x21; c <= 0x7E; c++) {
+            all.append(c);
+            json.append(c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
+        }
+        assertEquals(all.toString(), snap.parse(200, success(Dialect.SNAP, json.toString()), 0).value());
+        assertEquals(all.toString(), klikoo.parse(200, success(Dialect.KLIKOO, json.toString()), 0).value());
+    }
 }
