@@ -10,13 +10,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelb2b.token.payment.PaymentCallException;
 import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.token.ResponseCode;
 import org.camelb2b.token.token.TokenAcquisitionException;
 
 /**
  * {@code b2bGatewayError}: answers a failed gateway call with a JSON body naming the provider and
- * what went wrong: 502 when no token can be had (with the token error's code and message) or the
- * provider did not answer, 504 when it timed out, 400 for a body that is not JSON, 500 for a
- * configuration gap. Never includes a token or secret.
+ * what went wrong: 502 when no token can be had (with the token error's code, our reason and the
+ * provider's message) or the provider did not answer, 504 when it timed out, 400 for a request
+ * that cannot be signed (a body that is not JSON, ...), 500 for a configuration gap. Never
+ * includes a token or secret.
  */
 public class GatewayError implements Processor {
 
@@ -34,7 +36,10 @@ public class GatewayError implements Processor {
             body.put("provider", tae.provider());
             body.put("responseCode", tae.responseCode() == null ? null : tae.responseCode().raw());
             body.put("httpStatus", tae.httpStatus() < 0 ? null : tae.httpStatus());
-            body.put("message", tae.providerMessage() != null ? tae.providerMessage() : tae.getMessage());
+            body.put("message", reason(tae));
+            if (tae.providerMessage() != null) {
+                body.put("providerMessage", tae.providerMessage());
+            }
         } else if (e instanceof PaymentCallException pce) {
             status = pce.isTimeout() ? 504 : 502;
             body.put("error", pce.isTimeout() ? "provider_timeout" : "provider_unreachable");
@@ -59,12 +64,38 @@ public class GatewayError implements Processor {
         answer(exchange, status, body);
     }
 
+    /**
+     * Why no token: the provider's message when the provider refused (an error code), else our
+     * reason for refusing its answer (a success code with a bad {@code expiresIn} must not read
+     * "Successful"); with the fail-fast note when the cache answered without asking again.
+     */
+    static String reason(TokenAcquisitionException e) {
+        TokenAcquisitionException origin = e;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof TokenAcquisitionException inner) {
+                origin = inner;
+            }
+        }
+        ResponseCode code = origin.responseCode();
+        boolean providerRefused = code != null && code.isSplit() && (code.httpStatus() < 200 || code.httpStatus() > 299);
+        String reason = providerRefused && origin.providerMessage() != null ? origin.providerMessage()
+                : origin.problem() != null ? origin.problem() : origin.getMessage();
+        if (origin != e && e.problem() != null) {
+            reason = reason + " (" + e.problem() + ")";
+        }
+        return reason;
+    }
+
     static void answer(Exchange exchange, int status, Map<String, ?> body) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json(body));
+    }
+
+    static String json(Map<String, ?> body) {
         try {
-            exchange.getMessage().setBody(JSON.writeValueAsString(body));
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
