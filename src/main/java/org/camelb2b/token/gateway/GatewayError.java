@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.camelb2b.token.payment.InvalidPaymentRequestException;
 import org.camelb2b.token.payment.PaymentCallException;
+import org.camelb2b.token.payment.PaymentRequestRules;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.token.ResponseCode;
 import org.camelb2b.token.token.TokenAcquisitionException;
@@ -16,9 +18,9 @@ import org.camelb2b.token.token.TokenAcquisitionException;
 /**
  * {@code b2bGatewayError}: answers a failed gateway call with a JSON body naming the provider and
  * what went wrong: 502 when no token can be had (with the token error's code, our reason and the
- * provider's message) or the provider did not answer, 504 when it timed out, 400 for a request
- * that cannot be signed (a body that is not JSON, ...), 500 for a configuration gap. Never
- * includes a token or secret.
+ * provider's message) or the provider did not answer, 504 when it timed out, 405 for a method
+ * that is not signed, 400 for any other part of the request that cannot be sent as signed (naming
+ * the part), 500 for a configuration gap. Never includes a token or secret.
  */
 public class GatewayError implements Processor {
 
@@ -50,6 +52,9 @@ public class GatewayError implements Processor {
             body.put("error", "configuration");
             body.put("provider", provider);
             body.put("message", ce.getMessage());
+        } else if (e instanceof InvalidPaymentRequestException ipe) {
+            answer(exchange, invalid(ipe));
+            return;
         } else if (e instanceof IllegalArgumentException iae) {
             status = 400;
             body.put("error", "bad_request");
@@ -62,6 +67,22 @@ public class GatewayError implements Processor {
             body.put("message", e == null ? "unknown error" : e.getClass().getSimpleName());
         }
         answer(exchange, status, body);
+    }
+
+    /** An error answer: status, JSON body, and extra headers (e.g. {@code Allow}). */
+    record Answer(int status, Map<String, Object> body, Map<String, String> headers) {
+    }
+
+    /** 405 (with {@code Allow}) for the method, 400 for any other part; the body names the part. */
+    static Answer invalid(InvalidPaymentRequestException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean method = e.part() == InvalidPaymentRequestException.Part.METHOD;
+        body.put("error", method ? "method_not_allowed" : "bad_request");
+        body.put("provider", e.provider());
+        body.put("part", e.part().label());
+        body.put("message", e.getMessage());
+        return new Answer(method ? 405 : 400, body,
+                method ? Map.of("Allow", PaymentRequestRules.ALLOWED_METHODS) : Map.of());
     }
 
     /**
@@ -84,6 +105,11 @@ public class GatewayError implements Processor {
             reason = reason + " (" + e.problem() + ")";
         }
         return reason;
+    }
+
+    static void answer(Exchange exchange, Answer answer) {
+        answer(exchange, answer.status(), answer.body());
+        answer.headers().forEach(exchange.getMessage()::setHeader);
     }
 
     static void answer(Exchange exchange, int status, Map<String, ?> body) {
