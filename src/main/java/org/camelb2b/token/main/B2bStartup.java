@@ -10,7 +10,11 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.camelb2b.token.flow.ProviderDeclarations;
+import org.camelb2b.token.gateway.GatewayGuard;
+import org.camelb2b.token.gateway.GatewayLimits;
 
 /**
  * Startup of the standalone application: starts the sandbox when enabled, has every declared
@@ -32,8 +36,8 @@ public final class B2bStartup extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        int threads = new Settings(context, new ArrayList<>()).count("b2b.gateway.worker-threads",
-                DEFAULT_WORKER_THREADS, 1, 10_000);
+        int threads = (int) new Settings(context, new ArrayList<>()).number("b2b.gateway.worker-threads",
+                DEFAULT_WORKER_THREADS, 1, 10_000, "threads");
         if (context.getRegistry().findSingleByType(VertxOptions.class) == null) {
             context.getRegistry().bind("b2bGatewayVertxOptions", new VertxOptions().setWorkerPoolSize(threads));
         }
@@ -47,6 +51,10 @@ public final class B2bStartup extends MainListenerSupport {
             // application's own settings checked alongside, so one failed start names them all
             ProviderDeclarations.of(context).addStartupCheck(B2bStartup::checkSettings);
             context.addStartupListener(listener());
+            Settings settings = new Settings(context, new ArrayList<>()); // problems: reported by checkSettings
+            if (settings.flag("b2b.gateway.enabled", true)) {
+                guardGateway(context, gatewayLimits(settings));
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the B2B startup checks", e);
         }
@@ -59,17 +67,56 @@ public final class B2bStartup extends MainListenerSupport {
         settings.flag("b2b.warmup.enabled", true);
         settings.flag("b2b.gateway.enabled", true);
         settings.port("b2b.gateway.port", 8080);
-        int threads = settings.count("b2b.gateway.worker-threads", DEFAULT_WORKER_THREADS, 1, 10_000);
+        int threads = (int) settings.number("b2b.gateway.worker-threads", DEFAULT_WORKER_THREADS, 1, 10_000, "threads");
         // a hanging provider holds at most its own max-concurrent-calls threads; the rest serve the others
         B2bRuntime.of(context).providers().all().stream()
                 .filter(p -> settings.flag("b2b.gateway.enabled", true) && p.callLimits().maxConcurrentCalls() >= threads)
                 .forEach(p -> problems.add("b2b.gateway.worker-threads: must be more than b2b." + p.id()
                         + ".max-concurrent-calls (" + p.callLimits().maxConcurrentCalls() + "), so that a hanging "
                         + "provider cannot take every gateway thread; was " + threads));
+        gatewayLimits(settings);
         if (settings.flag("b2b.sandbox.enabled", false)) {
             SandboxService.fromSettings(settings);
         }
         return problems;
+    }
+
+    /**
+     * The gateway's limits ({@code b2b.gateway.max-body-size}, {@code max-body-bytes-in-flight},
+     * {@code request-read-timeout-ms}); a bad value is a problem under its name.
+     */
+    static GatewayLimits gatewayLimits(Settings settings) {
+        long maxBody = settings.number("b2b.gateway.max-body-size", GatewayLimits.DEFAULT_MAX_BODY_SIZE, 1024,
+                64L * 1024 * 1024, "bytes");
+        long inFlight = settings.number("b2b.gateway.max-body-bytes-in-flight",
+                Math.max(GatewayLimits.DEFAULT_MAX_BODY_BYTES_IN_FLIGHT, maxBody), 1024, 4L * 1024 * 1024 * 1024, "bytes");
+        long readTimeout = settings.number("b2b.gateway.request-read-timeout-ms",
+                GatewayLimits.DEFAULT_REQUEST_READ_TIMEOUT_MS, 100, 300_000, "milliseconds");
+        if (inFlight < maxBody) {
+            settings.problem("b2b.gateway.max-body-bytes-in-flight: must be at least b2b.gateway.max-body-size ("
+                    + maxBody + "), was " + inFlight);
+        }
+        return new GatewayLimits(maxBody, inFlight, readTimeout);
+    }
+
+    /**
+     * Caps platform-http's body handler at the gateway's body size now (it is built when the
+     * gateway route is set up), and puts the guard in front of the gateway route once the HTTP
+     * server is up, before any route starts (so no request reaches the route unguarded).
+     */
+    private static void guardGateway(CamelContext context, GatewayLimits limits) {
+        GatewayGuard.capBodyHandler(context, limits);
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextRoutesStartingEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                GatewayGuard.install(context, limits);
+            }
+        });
     }
 
     private static StartupListener listener() {

@@ -69,21 +69,22 @@ final class Settings {
         return defaultValue;
     }
 
-    /** A whole number in [min, max], or the default (a problem) when it is not one. */
-    int count(String name, int defaultValue, int min, int max) {
+    /** A whole number from {@code min} to {@code max}; anything else is a problem (the default is used). */
+    long number(String name, long defaultValue, long min, long max, String unit) {
         Optional<String> value = value(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
         try {
-            int n = Integer.parseInt(value.get());
+            long n = Long.parseLong(value.get().replace("_", ""));
             if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // recorded below
         }
-        problems.add(name + ": must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        problems.add(name + ": must be a whole number of " + unit + " from " + min + " to " + max + ", was '"
+                + value.get() + "'");
         return defaultValue;
     }
 

@@ -1,14 +1,17 @@
 package org.camelb2b.token.payment;
 
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
 import org.camelb2b.token.flow.B2bExchange;
 import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.payment.InvalidPaymentRequestException.Part;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.provider.Dialect;
 import org.camelb2b.token.provider.ProviderConfig;
@@ -30,6 +33,13 @@ import org.camelb2b.token.token.AccessToken;
  * sorted), all other headers removed, and {@code Authorization}, the timestamp and signature
  * headers, SNAP's {@code X-PARTNER-ID}/{@code X-EXTERNAL-ID}/{@code CHANNEL-ID},
  * {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set.
+ *
+ * <p>Refused before anything is signed, with an {@link InvalidPaymentRequestException} naming the
+ * provider and the part ({@link PaymentRequestRules}): a method other than GET, POST, PUT, PATCH,
+ * DELETE; a path or query that Camel's HTTP producer would send otherwise than it is signed
+ * (outside RFC 3986, {@code ~}, bad percent-encoding, dot or empty segments); a body on GET or
+ * DELETE; body bytes that are not strict UTF-8, or text that is not JSON; a caller header sent
+ * twice, not visible ASCII, or over 64 characters.
  *
  * <p>Run again on the same exchange after a rejected token ({@link PaymentHeaders#RETRY}), it
  * signs the same request with a new token and timestamp, keeping the {@code X-EXTERNAL-ID}.
@@ -97,16 +107,22 @@ public class PaymentSigner implements Processor {
         }
         String path = text(headers.get(PaymentHeaders.PATH));
         if (path == null || !path.startsWith("/")) {
-            throw new IllegalArgumentException("payment call to provider '" + provider + "': the "
-                    + PaymentHeaders.PATH + " header must be a path starting with '/', was "
-                    + (path == null ? "missing" : "'" + path + "'"));
+            throw new InvalidPaymentRequestException(provider, Part.PATH, "the " + PaymentHeaders.PATH
+                    + " header must be a path starting with '/', was " + (path == null ? "missing" : "'" + path + "'"));
         }
+        // what Camel's HTTP producer would send otherwise than it is signed is refused here
+        PaymentRequestRules.path(provider, path);
         String query = text(headers.get(PaymentHeaders.QUERY));
         boolean hasQuery = query != null && !query.isEmpty();
-        String body = message.getBody(String.class);
+        PaymentRequestRules.query(provider, query);
+        String body = body(message, provider);
         boolean hasBody = body != null && !body.isBlank();
         String method = text(headers.get(Exchange.HTTP_METHOD));
-        method = method == null || method.isBlank() ? (hasBody ? "POST" : "GET") : method.strip().toUpperCase(Locale.ROOT);
+        method = method == null || method.isBlank() ? (hasBody ? "POST" : "GET")
+                : PaymentRequestRules.method(provider, method);
+        if (hasBody) {
+            PaymentRequestRules.bodyAllowed(provider, method);
+        }
 
         Dialect dialect = config.dialect();
         byte[] bytes;
@@ -114,8 +130,7 @@ public class PaymentSigner implements Processor {
             bytes = !hasBody ? new byte[0]
                     : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(body) : JsonBodies.compact(body);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("payment call to provider '" + provider + "': the body is not JSON: "
-                    + e.getMessage(), e);
+            throw new InvalidPaymentRequestException(provider, Part.BODY, "the body is not JSON: " + e.getMessage(), e);
         }
         String basePath = config.baseUrl().getRawPath() == null ? "" : config.baseUrl().getRawPath();
         String url = config.baseUrl() + path + (hasQuery ? "?" + query : "");
@@ -126,8 +141,9 @@ public class PaymentSigner implements Processor {
             return new SignedRequest(provider, method, url, signedPath, bytes, null, null, "");
         }
         return new SignedRequest(provider, method, url, signedPath, bytes,
-                orElse(headers.get("X-EXTERNAL-ID"), null), orElse(headers.get("X-PARTNER-ID"), config.clientId()),
-                orElse(headers.get("CHANNEL-ID"), config.channelId()));
+                callerHeader(provider, headers, "X-EXTERNAL-ID", null),
+                callerHeader(provider, headers, "X-PARTNER-ID", config.clientId()),
+                callerHeader(provider, headers, "CHANNEL-ID", config.channelId()));
     }
 
     /** The provider a payment call is for: the {@code B2bProvider} header, else the exchange's provider property. */
@@ -147,11 +163,29 @@ public class PaymentSigner implements Processor {
         return value == null ? null : value.toString();
     }
 
-    /** The caller's value if set, else the fallback ({@code X-EXTERNAL-ID}: a new one). */
-    private static String orElse(Object value, String fallback) {
-        String v = text(value);
-        if (v != null && !v.isBlank()) {
-            return v.strip();
+    /**
+     * The body as text. Bytes (and streams) are decoded as strict UTF-8 (see
+     * {@link PaymentRequestRules#utf8}): Camel's own conversion would replace a malformed sequence
+     * with U+FFFD, which would then be signed and sent.
+     */
+    private static String body(Message message, String provider) {
+        Object body = message.getBody();
+        if (body == null || body instanceof String) {
+            return (String) body;
+        }
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof StreamCache
+                || body instanceof ByteBuffer) {
+            byte[] bytes = message.getBody(byte[].class);
+            return bytes == null ? null : PaymentRequestRules.utf8(provider, bytes);
+        }
+        return message.getBody(String.class);
+    }
+
+    /** The caller's value if set (one visible-ASCII value, see {@link PaymentRequestRules#callerHeader}), else the fallback ({@code X-EXTERNAL-ID}: a new one). */
+    private static String callerHeader(String provider, Map<String, Object> headers, String name, String fallback) {
+        String v = PaymentRequestRules.callerHeader(provider, name, headers.get(name));
+        if (v != null) {
+            return v;
         }
         return fallback != null ? fallback : ExternalIds.next();
     }

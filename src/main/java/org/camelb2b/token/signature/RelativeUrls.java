@@ -96,6 +96,124 @@ public final class RelativeUrls {
         return path.isEmpty() ? "/" : path;
     }
 
+    /**
+     * Checks that {@code path} reaches the provider exactly as it is signed, and below the base
+     * URL: it starts with {@code /}; every character is one RFC 3986 allows in a path (letters,
+     * digits, {@code - . _}, {@code ! $ & ' ( ) * + , ; =}, {@code : @ /}) or a {@code %} with two
+     * hex digits; no segment is empty ({@code //}; one trailing {@code /} is allowed) or a dot
+     * segment ({@code .}, {@code ..}, also as {@code %2e}).
+     *
+     * <p>Everything else is refused, because something on the way would send it otherwise than it
+     * is signed: Camel's HTTP producer percent-encodes {@code | { } ^ ` \ " < >}, space and
+     * {@code ~}, and resolves {@code {{name}}} as a property placeholder (a secret's value would be
+     * sent); the JDK refuses non-ASCII characters and bad percent-encoding; servers remove dot
+     * segments (leaving the provider's base path) and may merge {@code //}.
+     *
+     * @throws IllegalArgumentException naming "the path" and what is wrong; quotes one character at most
+     */
+    public static void checkPath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new IllegalArgumentException("the path is missing");
+        }
+        if (path.charAt(0) != '/') {
+            throw new IllegalArgumentException("the path must start with '/'");
+        }
+        checkCharacters(path, "the path", false);
+        int start = 1;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            if (end == start && end < path.length()) {
+                throw new IllegalArgumentException("the path has an empty segment ('//') at character " + start
+                        + ": servers may merge it, so it may not reach the provider as signed");
+            }
+            if (isDotSegment(path, start, end)) {
+                throw new IllegalArgumentException("the path has a dot segment ('.' or '..', also as %2e) at character "
+                        + (start + 1) + ": it would be resolved on the way, possibly outside the provider's base URL");
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * Checks that {@code query} (without the {@code ?}) reaches the provider exactly as it is
+     * signed: every character is one RFC 3986 allows in a query (those of a path, and {@code ?})
+     * or a {@code %} with two hex digits. See {@link #checkPath} for why the others are refused.
+     * Null or empty is no query, and fine.
+     *
+     * @throws IllegalArgumentException naming "the query" and what is wrong; quotes one character at most
+     */
+    public static void checkQuery(String query) {
+        if (query != null) {
+            checkCharacters(query, "the query", true);
+        }
+    }
+
+    /** RFC 3986 pchar, '/', and '?' in a query; '~' apart, see {@link #checkPath}. */
+    private static final boolean[] ALLOWED = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ALLOWED[c] = true;
+            ALLOWED[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ALLOWED[c] = true;
+        }
+        for (char c : "-._!$&'()*+,;=:@/".toCharArray()) {
+            ALLOWED[c] = true;
+        }
+    }
+
+    private static void checkCharacters(String s, String part, boolean query) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= n || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    throw new IllegalArgumentException(part + " has a '%' not followed by two hex digits at character "
+                            + (i + 1) + ": write a literal '%' as %25");
+                }
+                i += 2;
+            } else if (c == '~') {
+                throw new IllegalArgumentException(part + " has '~' at character " + (i + 1) + ": Camel's HTTP client "
+                        + "would send it as %7E, not as signed; write it as %7E");
+            } else if (c >= 128 || !(ALLOWED[c] || (query && c == '?'))) {
+                throw new IllegalArgumentException(part + " has " + describe(c) + " at character " + (i + 1)
+                        + ", outside RFC 3986: percent-encode it (UTF-8)");
+            }
+        }
+    }
+
+    private static boolean isDotSegment(String path, int start, int end) {
+        int dots = 0;
+        int i = start;
+        while (i < end) {
+            if (path.charAt(i) == '.') {
+                i++;
+            } else if (i + 3 <= end && path.charAt(i) == '%' && path.charAt(i + 1) == '2'
+                    && (path.charAt(i + 2) == 'e' || path.charAt(i + 2) == 'E')) {
+                i += 3;
+            } else {
+                return false;
+            }
+            if (++dots > 2) {
+                return false;
+            }
+        }
+        return dots > 0;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** A character for a message: quoted when visible ASCII, else as U+XXXX (never raw control characters). */
+    private static String describe(char c) {
+        return c > 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    }
+
     /** The part from the host on, without a fragment; must start with '/'. */
     private static String fromHost(String url, String name) {
         if (url == null || url.isBlank()) {

@@ -13,22 +13,24 @@ public abstract class ProviderCallException extends RuntimeException {
     private final int httpStatus;
     private final ResponseCode responseCode;
     private final String providerMessage;
+    private final String problem;
 
     /** @param call what was called, e.g. "token request", for the message */
     protected ProviderCallException(String call, String provider, int httpStatus, ResponseCode responseCode,
                                     String providerMessage, String problem, Throwable cause) {
         this(describe(call, provider, httpStatus, responseCode, providerMessage, problem), cause, provider, httpStatus,
-                responseCode, providerMessage);
+                responseCode, providerMessage, problem);
     }
 
     /** A copy with a message of its own (e.g. the original one with a detail added). */
     protected ProviderCallException(String message, Throwable cause, String provider, int httpStatus,
-                                    ResponseCode responseCode, String providerMessage) {
+                                    ResponseCode responseCode, String providerMessage, String problem) {
         super(message, cause);
         this.provider = provider;
         this.httpStatus = httpStatus;
         this.responseCode = responseCode;
         this.providerMessage = providerMessage;
+        this.problem = problem;
     }
 
     public String provider() {
@@ -48,6 +50,15 @@ public abstract class ProviderCallException extends RuntimeException {
     /** The provider's response message, or null. */
     public String providerMessage() {
         return providerMessage;
+    }
+
+    /**
+     * Why the call did not succeed, in our words (e.g. "expiresIn is 0, not a positive lifetime",
+     * "the provider answered with an error code"): the reason even when the provider's own code
+     * and message say success.
+     */
+    public String problem() {
+        return problem;
     }
 
     private static String describe(String call, String provider, int httpStatus, ResponseCode code, String message,

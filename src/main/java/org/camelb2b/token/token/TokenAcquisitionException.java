@@ -33,7 +33,8 @@ public class TokenAcquisitionException extends ProviderCallException {
 
     private TokenAcquisitionException(TokenAcquisitionException original, Duration retryAfter) {
         super(original.getMessage() + "; Retry-After " + retryAfter.toSeconds() + " s", original.getCause(),
-                original.provider(), original.httpStatus(), original.responseCode(), original.providerMessage());
+                original.provider(), original.httpStatus(), original.responseCode(), original.providerMessage(),
+                original.problem());
         this.retryAfter = retryAfter;
     }
 

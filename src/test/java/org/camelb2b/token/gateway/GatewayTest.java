@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
+import org.camelb2b.token.testing.RecordingProvider;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +136,31 @@ class GatewayTest {
             assertEquals("doku", body.get("provider").asText());
             assertEquals("4017300", body.get("responseCode").asText());
             assertEquals("Unauthorized. Unknown Client", body.get("message").asText());
+        }
+    }
+
+    @Test
+    void aTokenResponseWeRefuseIsReportedWithOurReasonAndTheProvidersCode() throws Exception {
+        try (RecordingProvider provider = new RecordingProvider(SandboxSetup.DOKU_SECRET)) {
+            // HTTP 200 and the success code, but a lifetime of 0: refused by us, not by the provider
+            provider.setTokenResponse("{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
+                    + "\"accessToken\":\"t-0123456789\",\"tokenType\":\"Bearer\",\"expiresIn\":\"0\"}");
+            Map<String, String> p = settings();
+            p.put("b2b.doku.base-url", provider.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                for (int i = 0; i < 2; i++) { // the second call is answered by the cache's fail-fast
+                    HttpResponse<String> r = send("GET", "/gateway/doku/orders/v1.0/transfer-va/status", null);
+                    assertEquals(502, r.statusCode(), r.body());
+                    JsonNode body = JSON.readTree(r.body());
+                    assertEquals("token_unavailable", body.get("error").asText());
+                    assertEquals("2007300", body.get("responseCode").asText(), "the provider's code is kept");
+                    assertTrue(body.get("message").asText().startsWith("expiresIn is 0, not a positive lifetime"),
+                            r.body());
+                    assertEquals("Successful", body.get("providerMessage").asText());
+                    assertFalse(r.body().contains("t-0123456789"), "the token is never echoed");
+                }
+                assertEquals(List.of(), provider.received());
+            }
         }
     }
 

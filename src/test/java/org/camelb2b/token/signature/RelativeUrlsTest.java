@@ -77,6 +77,41 @@ class RelativeUrlsTest {
                 () -> RelativeUrls.klikooPath("/klikoo-b2b", "v1/open-api/account/inquiry"));
     }
 
+    @Test
+    void pathsAndQueriesThatAreSentAsSignedPassTheCheck() {
+        RelativeUrls.checkPath("/");
+        RelativeUrls.checkPath("/v1.0/a-b_c.d/!$&'()*+,;=:@/%2F%20%c3%A9/");
+        RelativeUrls.checkPath("/a/.well/..x/...");
+        RelativeUrls.checkQuery("x=a/b?c&y=!$'()*+,;:@%2F%2b&z=&=&.=..");
+        RelativeUrls.checkQuery(null);
+        RelativeUrls.checkQuery("");
+    }
+
+    @Test
+    void pathsAndQueriesThatWouldBeSentOtherwiseAreRefusedNamingThePartAndCharacter() {
+        refused("the path has '|' at character 3, outside RFC 3986: percent-encode it (UTF-8)",
+                () -> RelativeUrls.checkPath("/a|b"));
+        refused("the path has U+0020 at character 3, outside RFC 3986: percent-encode it (UTF-8)",
+                () -> RelativeUrls.checkPath("/a b"));
+        refused("the path has U+20AC at character 2, outside RFC 3986: percent-encode it (UTF-8)",
+                () -> RelativeUrls.checkPath("/€"));
+        refused("the path has '~' at character 3: Camel's HTTP client would send it as %7E, not as signed; write it as %7E",
+                () -> RelativeUrls.checkPath("/a~b"));
+        refused("the path has a '%' not followed by two hex digits at character 3: write a literal '%' as %25",
+                () -> RelativeUrls.checkPath("/a%4"));
+        refused("the path has an empty segment ('//') at character 3: servers may merge it, so it may not reach the "
+                + "provider as signed", () -> RelativeUrls.checkPath("/a//b"));
+        for (String dots : new String[] {"/..", "/a/./b", "/a/../b", "/%2e", "/a/%2E%2e/b", "/a/.%2E", "/a/%2e./"}) {
+            assertThrows(IllegalArgumentException.class, () -> RelativeUrls.checkPath(dots), dots);
+        }
+        refused("the path must start with '/'", () -> RelativeUrls.checkPath("a"));
+        refused("the path is missing", () -> RelativeUrls.checkPath(null));
+        refused("the query has '{' at character 3, outside RFC 3986: percent-encode it (UTF-8)",
+                () -> RelativeUrls.checkQuery("q={{b2b.doku.client-secret}}"));
+        refused("the query has '#' at character 4, outside RFC 3986: percent-encode it (UTF-8)",
+                () -> RelativeUrls.checkQuery("q=a#b"));
+    }
+
     private static void refused(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
