@@ -1,14 +1,14 @@
 package org.camelb2b.token.cache;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
+
+import org.camelb2b.token.testing.StubResponses;
 import com.sun.net.httpserver.HttpServer;
 
 /** A SNAP-shaped token endpoint whose behaviour the test switches: up, down, or a bad answer. */
@@ -62,20 +62,20 @@ final class TokenEndpointStub implements AutoCloseable {
         ex.getRequestBody().readAllBytes();
         requests.incrementAndGet();
         switch (mode) {
-            case OK -> send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
+            case OK -> StubResponses.send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
                     + "\"accessToken\":\"stub-token-" + issued.incrementAndGet() + "-xxxxxxxxxxxx\",\"tokenType\":\"Bearer\","
                     + "\"expiresIn\":" + lifetimeSeconds + "}");
-            case DOWN_503 -> send(ex, 503, "application/json", "{\"responseCode\":\"5037300\",\"responseMessage\":\"Down\"}");
-            case MALFORMED_JSON -> send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"accessTo");
-            case HTML -> send(ex, 200, "text/html", "<html><body>maintenance</body></html>");
-            case ERROR_500 -> send(ex, 500, "application/json", "{\"responseCode\":\"5007300\",\"responseMessage\":\"General Error\"}");
+            case DOWN_503 -> StubResponses.send(ex, 503, "application/json", "{\"responseCode\":\"5037300\",\"responseMessage\":\"Down\"}");
+            case MALFORMED_JSON -> StubResponses.send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"accessTo");
+            case HTML -> StubResponses.send(ex, 200, "text/html", "<html><body>maintenance</body></html>");
+            case ERROR_500 -> StubResponses.send(ex, 500, "application/json", "{\"responseCode\":\"5007300\",\"responseMessage\":\"General Error\"}");
             case TOO_MANY_429 -> {
                 ex.getResponseHeaders().set("Retry-After", "1");
-                send(ex, 429, "application/json", "{\"responseCode\":\"4297300\",\"responseMessage\":\"Too Many Requests\"}");
+                StubResponses.send(ex, 429, "application/json", "{\"responseCode\":\"4297300\",\"responseMessage\":\"Too Many Requests\"}");
             }
-            case NEGATIVE_LIFETIME -> send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":"
+            case NEGATIVE_LIFETIME -> StubResponses.send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":"
                     + "\"Successful\",\"accessToken\":\"bad-token-xxxxxxxxxxxx\",\"tokenType\":\"Bearer\",\"expiresIn\":-900}");
-            case NO_LIFETIME -> send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":"
+            case NO_LIFETIME -> StubResponses.send(ex, 200, "application/json", "{\"responseCode\":\"2007300\",\"responseMessage\":"
                     + "\"Successful\",\"accessToken\":\"bad-token-xxxxxxxxxxxx\",\"tokenType\":\"Bearer\"}");
             case TOKEN_CRLF -> sendToken(ex, BAD_TOKEN_CRLF.replace("\r", "\\r").replace("\n", "\\n")); // JSON escapes
             case TOKEN_NON_ASCII -> sendToken(ex, BAD_TOKEN_NON_ASCII); // raw UTF-8 on the wire
@@ -84,18 +84,10 @@ final class TokenEndpointStub implements AutoCloseable {
     }
 
     private void sendToken(HttpExchange ex, String jsonStringContent) throws IOException {
-        send(ex, 200, "application/json; charset=UTF-8", "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
+        StubResponses.send(ex, 200, "application/json; charset=UTF-8", "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\","
                 + "\"accessToken\":\"" + jsonStringContent + "\",\"tokenType\":\"Bearer\",\"expiresIn\":" + lifetimeSeconds + "}");
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

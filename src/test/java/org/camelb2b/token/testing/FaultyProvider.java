@@ -1,10 +1,8 @@
 package org.camelb2b.token.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -78,9 +76,9 @@ public final class FaultyProvider implements AutoCloseable {
         if (path.equals(TOKEN_PATH)) {
             if (throttleTokens) {
                 ex.getResponseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-                send(ex, 429, "{\"responseCode\":\"4297300\",\"responseMessage\":\"Too Many Requests\"}");
+                StubResponses.json(ex, 429, "{\"responseCode\":\"4297300\",\"responseMessage\":\"Too Many Requests\"}");
             } else {
-                send(ex, 200, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"tok-"
+                StubResponses.json(ex, 200, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"tok-"
                         + requests(path) + "-aaaaaaaaaaaaaaaa\",\"tokenType\":\"Bearer\",\"expiresIn\":\"900\"}");
             }
             return;
@@ -88,7 +86,7 @@ public final class FaultyProvider implements AutoCloseable {
         switch (path) {
             case "/busy" -> {
                 ex.getResponseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-                send(ex, 503, "{\"responseCode\":\"5030000\",\"responseMessage\":\"Service Unavailable\"}");
+                StubResponses.json(ex, 503, "{\"responseCode\":\"5030000\",\"responseMessage\":\"Service Unavailable\"}");
             }
             case "/hang" -> {
                 try {
@@ -99,18 +97,10 @@ public final class FaultyProvider implements AutoCloseable {
                 ex.close();
             }
             case "/drop" -> ex.close();
-            default -> send(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");
+            default -> StubResponses.json(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");
         }
     }
 
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

@@ -1,10 +1,8 @@
 package org.camelb2b.token.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,42 +52,34 @@ public final class MisbehavingProvider implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         if (path.endsWith("/access-token/b2b")) {
             int n = tokenRequests.incrementAndGet();
-            send(ex, 200, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"token-" + n
+            StubResponses.json(ex, 200, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"token-" + n
                     + "-aaaaaaaaaaaaaaaa\",\"tokenType\":\"Bearer\",\"expiresIn\":\"900\"}");
             return;
         }
         paymentRequests.incrementAndGet();
         switch (path) {
-            case "/always-401" -> send(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
+            case "/always-401" -> StubResponses.json(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
             case "/pay" -> {
                 if (rejectTokens) {
-                    send(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
+                    StubResponses.json(ex, 401, "{\"responseCode\":\"4012701\",\"responseMessage\":\"Invalid Token (B2B)\"}");
                 } else {
-                    send(ex, 200, "{\"responseCode\":\"2002700\",\"responseMessage\":\"Successful\"}");
+                    StubResponses.json(ex, 200, "{\"responseCode\":\"2002700\",\"responseMessage\":\"Successful\"}");
                 }
             }
-            case "/busy-503" -> send(ex, 503, "{\"responseCode\":\"5032700\",\"responseMessage\":\"Service Unavailable\"}");
+            case "/busy-503" -> StubResponses.json(ex, 503, "{\"responseCode\":\"5032700\",\"responseMessage\":\"Service Unavailable\"}");
             case "/busy-429" -> {
                 ex.getResponseHeaders().set("Retry-After", "1");
-                send(ex, 429, "{\"responseCode\":\"4292700\",\"responseMessage\":\"Too Many Requests\"}");
+                StubResponses.json(ex, 429, "{\"responseCode\":\"4292700\",\"responseMessage\":\"Too Many Requests\"}");
             }
             case "/slow" -> {
                 sleep(3000);
-                send(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");
+                StubResponses.json(ex, 200, "{\"responseCode\":\"2000000\",\"responseMessage\":\"Successful\"}");
             }
             case "/drop" -> ex.close();
-            default -> send(ex, 404, "{\"responseCode\":\"4040000\",\"responseMessage\":\"Not Found\"}");
+            default -> StubResponses.json(ex, 404, "{\"responseCode\":\"4040000\",\"responseMessage\":\"Not Found\"}");
         }
     }
 
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     private static void sleep(long ms) {
         try {
