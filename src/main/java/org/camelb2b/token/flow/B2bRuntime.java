@@ -17,6 +17,7 @@ import org.camelb2b.token.cache.TokenCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.metrics.B2bMetrics;
+import org.camelb2b.token.provider.Placeholders;
 import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.provider.ProviderRegistry;
 import org.camelb2b.token.token.AccessToken;
@@ -47,7 +48,7 @@ public final class B2bRuntime extends ServiceSupport {
         // settings a kamelet declared win; the rest come from the b2b.<provider>.* properties
         ProviderDeclarations declared = ProviderDeclarations.of(context);
         this.providers = new ProviderRegistry(name -> declared.setting(name)
-                .or(() -> context.getPropertiesComponent().resolveProperty(name)));
+                .or(() -> Placeholders.resolve(context, name)));
         this.clock = Clock.systemUTC();
         this.nanoClock = System::nanoTime;
         this.executor = context.getExecutorServiceManager().newCachedThreadPool(this, "b2b-token-fetch");

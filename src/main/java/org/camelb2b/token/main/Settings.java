@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
+import org.camelb2b.token.provider.Placeholders;
 
 /**
  * Reads the standalone application's own settings ({@code b2b.sandbox.*}, {@code b2b.warmup.*},
@@ -22,7 +23,12 @@ final class Settings {
     }
 
     private Optional<String> value(String name) {
-        return context.getPropertiesComponent().resolveProperty(name).map(String::strip).filter(v -> !v.isEmpty());
+        try {
+            return Placeholders.resolve(context, name).map(String::strip).filter(v -> !v.isEmpty());
+        } catch (Placeholders.UnresolvedSettingException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     boolean flag(String name, boolean defaultValue) {

@@ -228,11 +228,11 @@ public final class ProviderConfigLoader {
         }
 
         Optional<String> optional(String name) {
-            return properties.apply(prefix + name).filter(v -> !v.isBlank());
+            return lookup(prefix + name).filter(v -> !v.isBlank());
         }
 
         Optional<String> required(String name) {
-            Optional<String> raw = properties.apply(prefix + name);
+            Optional<String> raw = lookup(prefix + name);
             if (raw.isEmpty()) {
                 problems.add(prefix + name + ": is not set");
             } else if (raw.get().isBlank()) {
@@ -250,11 +250,11 @@ public final class ProviderConfigLoader {
         /** A setting of provider {@code b2b.<id>.<name>}, else the global {@code b2b.<name>}, else the default. */
         <T> T sharedSetting(String name, T fallback, Function<String, T> parser) {
             String own = prefix + name;
-            Optional<String> value = properties.apply(own).filter(v -> !v.isBlank());
+            Optional<String> value = lookup(own).filter(v -> !v.isBlank());
             String setting = own;
             if (value.isEmpty()) {
                 setting = "b2b." + name;
-                value = properties.apply(setting).filter(v -> !v.isBlank());
+                value = lookup(setting).filter(v -> !v.isBlank());
             }
             if (value.isEmpty()) {
                 return fallback;
@@ -264,6 +264,16 @@ public final class ProviderConfigLoader {
             } catch (IllegalArgumentException e) {
                 problems.add(setting + ": " + e.getMessage());
                 return fallback;
+            }
+        }
+
+        /** The setting's value; one that is set but does not resolve is a problem (and treated as absent). */
+        Optional<String> lookup(String fullName) {
+            try {
+                return properties.apply(fullName);
+            } catch (Placeholders.UnresolvedSettingException e) {
+                problems.add(e.getMessage());
+                return Optional.empty();
             }
         }
 
