@@ -98,7 +98,7 @@ public class PaymentSigner implements Processor {
     /** Reads the caller's request from the exchange and fixes what is signed and sent. */
     private static SignedRequest describe(Exchange exchange, B2bRuntime runtime) {
         Message message = exchange.getMessage();
-        Map<String, Object> headers = message.getHeaders();
+        Map<String, Object> headers = callerHeaders(exchange);
         String provider = providerOf(exchange);
         ProviderConfig config = runtime.providers().get(provider);
         if (config.clientSecret().isEmpty()) {
@@ -148,7 +148,7 @@ public class PaymentSigner implements Processor {
 
     /** The provider a payment call is for: the {@code B2bProvider} header, else the exchange's provider property. */
     static String providerOf(Exchange exchange) {
-        String provider = text(exchange.getMessage().getHeader(PaymentHeaders.PROVIDER));
+        String provider = text(callerHeaders(exchange).get(PaymentHeaders.PROVIDER));
         if (provider == null || provider.isBlank()) {
             provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
         }
@@ -157,6 +157,13 @@ public class PaymentSigner implements Processor {
                     + " header");
         }
         return provider;
+    }
+
+    /** The caller's headers: set aside by {@link CallerHeaders} in the payment route, else the message's. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> callerHeaders(Exchange exchange) {
+        Object aside = exchange.getProperty(CallerHeaders.ASIDE);
+        return aside instanceof Map<?, ?> m ? (Map<String, Object>) m : exchange.getMessage().getHeaders();
     }
 
     private static String text(Object value) {

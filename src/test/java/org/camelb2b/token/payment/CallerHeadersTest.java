@@ -1,0 +1,75 @@
+package org.camelb2b.token.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.camelb2b.token.sandbox.SandboxProvider;
+import org.camelb2b.token.testing.FaultyProvider;
+import org.camelb2b.token.testing.RecordingProvider;
+import org.camelb2b.token.testing.SandboxSetup;
+import org.camelb2b.token.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The caller's headers and the call's own are kept apart: a correlation id survives the call, no
+ * caller header is sent to the provider, and the request's Authorization never comes back.
+ */
+class CallerHeadersTest {
+
+    static Exchange call(TestApp app, String path) {
+        return app.template().send("direct:b2b-call", e -> {
+            e.getMessage().setHeader(PaymentHeaders.PROVIDER, "doku");
+            e.getMessage().setHeader(PaymentHeaders.PATH, path);
+            e.getMessage().setHeader("X-Correlation-Id", "corr-42");
+            e.getMessage().setHeader("Authorization", "Basic the-callers-own");
+            e.getMessage().setBody("{\"partnerReferenceNo\":\"7\"}");
+        });
+    }
+
+    @Test
+    void theCallersHeadersComeBackWithTheAnswersAndAreNotSent() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start();
+             RecordingProvider doku = new RecordingProvider(SandboxSetup.DOKU_SECRET)) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", doku.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                Exchange result = call(app, "/orders/v1.0/transfer-va/status");
+                assertNull(result.getException());
+                assertEquals("corr-42", result.getMessage().getHeader("X-Correlation-Id"));
+                assertEquals("Basic the-callers-own", result.getMessage().getHeader("Authorization"));
+                assertEquals("/orders/v1.0/transfer-va/status", result.getMessage().getHeader(PaymentHeaders.PATH));
+                assertEquals(Boolean.TRUE, result.getMessage().getHeader(PaymentHeaders.RESPONSE_SUCCESS));
+
+                RecordingProvider.Received sent = doku.received().get(0);
+                assertTrue(sent.signatureValid());
+                assertNull(sent.header("X-Correlation-Id"), "a caller header was sent to the provider");
+                assertEquals("Bearer " + RecordingProvider.TOKEN, sent.header("Authorization"));
+            }
+        }
+    }
+
+    @Test
+    void aFailedCallGivesBackTheCallersHeadersAloneNeverTheRequestsAuthorization() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start(); FaultyProvider doku = new FaultyProvider(1)) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", doku.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                Exchange result = call(app, "/busy");
+                assertInstanceOf(PaymentCallException.class, result.getException());
+                assertEquals("corr-42", result.getMessage().getHeader("X-Correlation-Id"));
+                assertEquals("Basic the-callers-own", result.getMessage().getHeader("Authorization"));
+                assertNull(result.getMessage().getHeader("X-SIGNATURE"));
+
+                Exchange dropped = call(app, "/drop");
+                assertInstanceOf(PaymentCallException.class, dropped.getException());
+                assertEquals("Basic the-callers-own", dropped.getMessage().getHeader("Authorization"));
+                assertNull(dropped.getMessage().getHeader("X-SIGNATURE"));
+            }
+        }
+    }
+}
