@@ -16,6 +16,7 @@ import org.camelb2b.token.cache.Scheduler;
 import org.camelb2b.token.cache.TokenCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.camelb2b.token.cache.TokenKey;
+import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.metrics.B2bMetrics;
 import org.camelb2b.token.provider.Placeholders;
 import org.camelb2b.token.provider.ProviderConfig;
@@ -148,6 +149,11 @@ public final class B2bRuntime extends ServiceSupport {
                 + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
                 + "&responseTimeout=" + config.callLimits().responseTimeout().toMillis()
                 + "&maxTotalConnections=" + connections + "&connectionsPerRoute=" + connections;
+    }
+
+    /** A new readiness check of the provider ({@code b2b-token-<provider>}) on this runtime's settings and cache. */
+    public ProviderReadinessCheck readinessCheck(String provider) {
+        return new ProviderReadinessCheck(provider, providers, cache, nanoClock);
     }
 
     /** The provider's token: from the cache, or from the one fetch in flight for it. */

@@ -63,14 +63,15 @@ final class ProviderStartup implements StartupListener {
 
     /** Loads and checks {@code ids} (all problems at once) and registers their readiness checks. */
     static void check(CamelContext context, Set<String> ids) {
-        B2bRuntime.of(context).providers().registerAll(ids);
+        B2bRuntime runtime = B2bRuntime.of(context);
+        runtime.providers().registerAll(ids);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health == null) {
             return;
         }
         for (String id : ids) {
             if (health.getCheck(ProviderReadinessCheck.idOf(id)).isEmpty()) {
-                health.register(new ProviderReadinessCheck(id));
+                health.register(runtime.readinessCheck(id));
             }
         }
     }

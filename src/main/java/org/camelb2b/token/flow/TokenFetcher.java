@@ -60,7 +60,7 @@ final class TokenFetcher {
         }
         AccessToken token = result.getMessage().getBody(AccessToken.class);
         ACQUISITION_LOG.info("token acquisition provider={} outcome=success responseCode={} latencyMs={} lifetimeS={}",
-                config.id(), config.dialect().successCode(), latencyMs, token.lifetime().toSeconds());
+                config.id(), config.dialect().tokenResponse().successCode(), latencyMs, token.lifetime().toSeconds());
         return token;
     }
 }

@@ -1,15 +1,9 @@
 package org.camelb2b.token.flow;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.provider.ProviderConfig;
 
 /**
@@ -19,10 +13,8 @@ import org.camelb2b.token.provider.ProviderConfig;
  */
 public class TokenRequestBuilder implements Processor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
-    public void process(Exchange exchange) throws JsonProcessingException {
+    public void process(Exchange exchange) {
         B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
         ProviderConfig config = runtime.providers().get(exchange.getProperty(B2bExchange.PROVIDER, String.class));
         Dialect dialect = config.dialect();
@@ -30,22 +22,10 @@ public class TokenRequestBuilder implements Processor {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         String timestamp = config.timestampFormat().format(runtime.clock().instant());
-        message.setHeader(dialect.timestampHeader(), timestamp);
+        dialect.tokenRequestHeaders(message, config.clientId(), timestamp);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (dialect == Dialect.SNAP) {
-            message.setHeader("X-CLIENT-KEY", config.clientId());
-            body.put("grantType", "client_credentials");
-        } else {
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("client_id", config.clientId());
-            info.put("client_secret", config.clientSecret());
-            body.put("grant_type", "client_credentials");
-            body.put("additional_info", info);
-        }
-        message.setBody(JSON.writeValueAsString(body));
+        message.setBody(dialect.tokenRequestBody(config.clientId(), config.clientSecret()));
         exchange.setProperty(B2bExchange.TOKEN_URL, config.tokenUrl());
         exchange.setProperty(B2bExchange.TOKEN_ENDPOINT, B2bRuntime.tokenEndpoint(config));
         exchange.setProperty(B2bExchange.REQUESTED_AT, runtime.nanoClock().getAsLong());

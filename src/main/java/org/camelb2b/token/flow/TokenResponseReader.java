@@ -26,7 +26,8 @@ public class TokenResponseReader implements Processor {
         Duration retryAfter = RetryAfter.parse(message.getHeader("Retry-After", String.class), Instant.now());
         message.removeHeaders("*");
         try {
-            message.setBody(new TokenResponseParser(config.id(), config.dialect(), config.cachePolicy().maxTokenLength())
+            message.setBody(new TokenResponseParser(config.id(), config.dialect().tokenResponse(),
+                    config.cachePolicy().maxTokenLength())
                     .parse(status == null ? -1 : status, body, requestedAt));
         } catch (TokenAcquisitionException e) {
             if (retryAfter == null) {

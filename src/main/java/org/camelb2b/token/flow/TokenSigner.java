@@ -3,7 +3,7 @@ package org.camelb2b.token.flow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.provider.ProviderConfig;
 
 /**

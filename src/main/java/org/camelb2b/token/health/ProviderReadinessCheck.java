@@ -1,14 +1,17 @@
 package org.camelb2b.token.health;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.camelb2b.token.cache.TokenCache;
 import org.camelb2b.token.cache.TokenKey;
-import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.provider.ProviderRegistry;
 import org.camelb2b.token.token.AccessToken;
 import org.camelb2b.token.token.TokenAcquisitionException;
 
@@ -20,14 +23,28 @@ import org.camelb2b.token.token.TokenAcquisitionException;
  * or fails at once while the provider is known to be failing. Asking is not use: the check keeps
  * no token warm (background refreshes are for keys callers used). Never a liveness check: a provider
  * that refuses us is no reason to restart the application.
+ *
+ * <p>It is given the provider settings, the token cache and the monotonic clock it reads (the
+ * runtime's, which makes and registers the checks), so it knows nothing of the route steps.
  */
 public final class ProviderReadinessCheck extends AbstractHealthCheck {
 
     private final String provider;
+    private final ProviderRegistry providers;
+    private final TokenCache cache;
+    private final LongSupplier nanoClock;
 
-    public ProviderReadinessCheck(String provider) {
+    /**
+     * @param providers the settings the provider's token key comes from
+     * @param cache     the token cache asked for the provider's token
+     * @param nanoClock the monotonic clock the cache measures lifetimes on
+     */
+    public ProviderReadinessCheck(String provider, ProviderRegistry providers, TokenCache cache, LongSupplier nanoClock) {
         super("b2b", idOf(provider));
         this.provider = provider;
+        this.providers = Objects.requireNonNull(providers);
+        this.cache = Objects.requireNonNull(cache);
+        this.nanoClock = Objects.requireNonNull(nanoClock);
     }
 
     /** The check's id: {@code b2b-token-<provider>}. */
@@ -44,9 +61,8 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("provider", provider);
         try {
-            B2bRuntime runtime = B2bRuntime.of(getCamelContext());
-            TokenKey key = B2bRuntime.keyOf(runtime.providers().get(provider));
-            Optional<String> rejected = runtime.cache().tokensRejected(key);
+            TokenKey key = providers.get(provider).tokenKey();
+            Optional<String> rejected = cache.tokensRejected(key);
             if (rejected.isPresent()) {
                 // tokens are issued, but calls cannot succeed with them
                 builder.message(rejected.get());
@@ -54,9 +70,9 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
                 return;
             }
             // not use: a probe every few seconds must not keep a token nobody needs refreshed
-            AccessToken token = runtime.cache().getWithoutUse(key);
+            AccessToken token = cache.getWithoutUse(key);
             builder.detail("tokenExpiresInSeconds",
-                    TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(runtime.nanoClock().getAsLong())));
+                    TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(nanoClock.getAsLong())));
             builder.up();
         } catch (TokenAcquisitionException e) {
             if (e.responseCode() != null) {

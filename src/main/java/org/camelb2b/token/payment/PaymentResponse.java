@@ -3,7 +3,7 @@ package org.camelb2b.token.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.token.ResponseCode;
 
 /**
@@ -24,9 +24,8 @@ public record PaymentResponse(int httpStatus, ResponseCode code, String message)
         if (body != null && body.stripLeading().startsWith("{")) {
             try {
                 JsonNode root = JSON.readTree(body);
-                boolean snap = dialect == Dialect.SNAP;
-                JsonNode c = root.get(snap ? "responseCode" : "response_code");
-                JsonNode m = root.get(snap ? "responseMessage" : "response_message");
+                JsonNode c = root.get(dialect.responseCodeField());
+                JsonNode m = root.get(dialect.responseMessageField());
                 if (c != null && (c.isTextual() || c.isIntegralNumber())) {
                     code = ResponseCode.parse(c.asText());
                 }

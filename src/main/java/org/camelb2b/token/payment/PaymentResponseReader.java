@@ -57,7 +57,7 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
                 ? (response.code().httpStatus() / 100) + "xx" : response.httpStatus() > 0 ? (response.httpStatus() / 100) + "xx"
                 : "none";
         runtime.metrics().paymentCall(config.id(), codeClass);
-        boolean rejected = TokenRejection.isTokenRejected(config.dialect(), response.httpStatus(), response.code(),
+        boolean rejected = config.dialect().isTokenRejected(response.httpStatus(), response.code(),
                 response.message());
         AccessToken used = exchange.getProperty(PaymentHeaders.USED_TOKEN, AccessToken.class);
         boolean retry = false;

@@ -12,12 +12,10 @@ import org.apache.camel.StreamCache;
 import org.camelb2b.token.flow.B2bExchange;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.payment.InvalidPaymentRequestException.Part;
+import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.provider.ConfigurationException;
-import org.camelb2b.token.provider.Dialect;
 import org.camelb2b.token.provider.ProviderConfig;
-import org.camelb2b.token.signature.JsonBodies;
 import org.camelb2b.token.signature.PaymentSignature;
-import org.camelb2b.token.signature.RelativeUrls;
 import org.camelb2b.token.token.AccessToken;
 
 /**
@@ -29,10 +27,11 @@ import org.camelb2b.token.token.AccessToken;
  * body, GET without), the JSON body, and optionally the caller's {@code X-EXTERNAL-ID},
  * {@code X-PARTNER-ID} and {@code CHANNEL-ID}.
  *
- * <p>Out: the body replaced by the exact bytes that were signed (compact JSON; Klikoo: keys
- * sorted), all other headers removed, and {@code Authorization}, the timestamp and signature
- * headers, SNAP's {@code X-PARTNER-ID}/{@code X-EXTERNAL-ID}/{@code CHANNEL-ID},
- * {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set.
+ * <p>Out: the body replaced by the exact bytes that were signed (the dialect's canonical form:
+ * compact JSON; Klikoo: keys sorted), all other headers removed, and {@code Authorization}, the
+ * dialect's headers (timestamp, signature; SNAP's {@code X-PARTNER-ID}/{@code X-EXTERNAL-ID}/
+ * {@code CHANNEL-ID}), {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set.
+ * What differs between dialects is asked of the provider's {@link Dialect}.
  *
  * <p>Refused before anything is signed, with an {@link InvalidPaymentRequestException} naming the
  * provider and the part ({@link PaymentRequestRules}): a method other than GET, POST, PUT, PATCH,
@@ -62,17 +61,9 @@ public class PaymentSigner implements Processor {
 
         Message message = exchange.getMessage();
         message.getHeaders().clear();
-        Dialect dialect = config.dialect();
         message.setHeader("Authorization", token.authorizationHeader());
-        message.setHeader(dialect.timestampHeader(), timestamp);
-        message.setHeader(dialect.signatureHeader(), signature);
-        if (dialect == Dialect.SNAP) {
-            message.setHeader("X-PARTNER-ID", request.partnerId());
-            message.setHeader("X-EXTERNAL-ID", request.externalId());
-            if (!request.channelId().isEmpty()) {
-                message.setHeader("CHANNEL-ID", request.channelId());
-            }
-        }
+        config.dialect().paymentHeaders(message, timestamp, signature, request.partnerId(), request.externalId(),
+                request.channelId());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader(Exchange.HTTP_URI, request.url());
@@ -127,17 +118,15 @@ public class PaymentSigner implements Processor {
         Dialect dialect = config.dialect();
         byte[] bytes;
         try {
-            bytes = !hasBody ? new byte[0]
-                    : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(body) : JsonBodies.compact(body);
+            bytes = !hasBody ? new byte[0] : dialect.canonicalBody(body);
         } catch (IllegalArgumentException e) {
             throw new InvalidPaymentRequestException(provider, Part.BODY, "the body is not JSON: " + e.getMessage(), e);
         }
         String basePath = config.baseUrl().getRawPath() == null ? "" : config.baseUrl().getRawPath();
         String url = config.baseUrl() + path + (hasQuery ? "?" + query : "");
-        String signedPath = dialect == Dialect.KLIKOO ? RelativeUrls.klikooPath(basePath, path)
-                : config.signSortedQuery() && hasQuery ? RelativeUrls.sortedQuery(basePath + path + "?" + query)
-                : RelativeUrls.snap(basePath + path + (hasQuery ? "?" + query : ""));
-        if (dialect == Dialect.KLIKOO) {
+        String signedPath = dialect.signedRelativeUrl(basePath, path, hasQuery ? query : null,
+                config.signSortedQuery());
+        if (!dialect.sendsPartnerHeaders()) {
             return new SignedRequest(provider, method, url, signedPath, bytes, null, null, "");
         }
         return new SignedRequest(provider, method, url, signedPath, bytes,

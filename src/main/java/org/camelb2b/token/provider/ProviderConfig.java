@@ -8,6 +8,7 @@ import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.crypto.RsaSigner;
 import org.camelb2b.token.crypto.Secrets;
+import org.camelb2b.token.dialect.Dialect;
 
 /**
  * One provider's validated settings ({@code b2b.<id>.*}). Instances are only made by
@@ -120,7 +121,7 @@ public final class ProviderConfig {
 
     @Override
     public String toString() {
-        return "ProviderConfig[id=" + id + ", dialect=" + dialect.configName() + ", tokenUrl=" + tokenUrl()
+        return "ProviderConfig[id=" + id + ", dialect=" + dialect.name() + ", tokenUrl=" + tokenUrl()
                 + ", clientId=" + clientId + ", key=" + privateKey.getModulus().bitLength() + "-bit RSA sha256:"
                 + keyFingerprint.substring(0, 12) + ", clientSecret=" + Secrets.mask(clientSecret)
                 + ", timestamp=" + timestampFormat + "]";

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 
 import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
+import org.camelb2b.token.dialect.Dialect;
+import org.camelb2b.token.dialect.Dialects;
 
 /**
  * Reads and checks one provider's {@code b2b.<id>.*} settings. Every problem is collected, so
@@ -55,19 +57,20 @@ public final class ProviderConfigLoader {
         }
         Settings s = new Settings(id, problems);
 
-        Dialect dialect = s.optional("dialect").map(v -> s.parse("dialect", v, Dialect::fromName)).orElse(Dialect.SNAP);
+        Dialect dialect = s.optional("dialect").map(v -> s.parse("dialect", v, Dialects::named))
+                .orElse(Dialects.defaultDialect());
         URI baseUrl = s.required("base-url").map(v -> s.parse("base-url", v, ProviderConfigLoader::parseBaseUrl)).orElse(null);
         String tokenPath = s.optional("token-path").map(v -> s.parse("token-path", v, ProviderConfigLoader::parsePath))
-                .orElse(dialect == null ? null : dialect.defaultTokenPath());
+                .orElse(dialect != null ? dialect.defaultTokenPath() : null);
         String clientId = s.required("client-id").orElse(null);
         String passphrase = s.optional("private-key-passphrase").orElse(null);
         RSAPrivateKey key = s.required("private-key").map(v -> s.parse("private-key", v,
                 text -> PrivateKeyLoader.load(text, passphrase))).orElse(null);
-        String clientSecret = dialect == Dialect.KLIKOO
+        String clientSecret = requires(dialect, "client-secret")
                 ? s.required("client-secret").orElse(null) : s.optional("client-secret").orElse("");
         String channelId = s.optional("channel-id").orElse("");
         ZoneId zone = s.optional("timestamp-zone").map(v -> s.parse("timestamp-zone", v, TimestampFormat::parseZone))
-                .orElse(dialect == null ? null : dialect.defaultZone());
+                .orElse(dialect != null ? dialect.defaultTimestampZone() : null);
         Boolean millis = s.optional("timestamp-millis").map(v -> s.parse("timestamp-millis", v,
                 ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
 
@@ -80,6 +83,11 @@ public final class ProviderConfigLoader {
         }
         return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
                 channelId, new TimestampFormat(zone, millis), sortedQuery, policy, limits);
+    }
+
+    /** Whether the dialect requires a setting that is optional in general (Klikoo: {@code client-secret}). */
+    private static boolean requires(Dialect dialect, String setting) {
+        return dialect != null && dialect.requiredSettings().contains(setting);
     }
 
     /** HTTP limits: {@code b2b.<id>.<name>}, else {@code b2b.<name>}, else the default. */

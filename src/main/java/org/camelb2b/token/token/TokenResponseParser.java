@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camelb2b.token.provider.Dialect;
-
 /**
  * Reads a token response into an {@link AccessToken}, or a {@link TokenAcquisitionException}
- * saying why not. Only a response whose HTTP status is 200 and whose response code is the
- * dialect's success code, with a non-empty Bearer token and a positive lifetime, is a success.
+ * saying why not, reading the fields a dialect names ({@link TokenResponseFormat}). Only a
+ * response whose HTTP status is 200 and whose response code is the dialect's success code,
+ * with a non-empty Bearer token and a positive lifetime, is a success.
  * The token must be what an {@code Authorization} header can carry unchanged: visible ASCII
  * (0x21-0x7E) and at most {@code maxTokenLength} characters. A token with CR/LF, spaces, control or
  * non-ASCII characters would be rewritten or refused by the HTTP client (so the token signed would
@@ -34,17 +33,20 @@ public final class TokenResponseParser {
     public static final int DEFAULT_MAX_TOKEN_LENGTH = 4096;
 
     private final String provider;
-    private final Dialect dialect;
+    private final TokenResponseFormat format;
     private final int maxTokenLength;
 
-    public TokenResponseParser(String provider, Dialect dialect) {
-        this(provider, dialect, DEFAULT_MAX_TOKEN_LENGTH);
+    public TokenResponseParser(String provider, TokenResponseFormat format) {
+        this(provider, format, DEFAULT_MAX_TOKEN_LENGTH);
     }
 
-    /** @param maxTokenLength the longest token accepted, in characters ({@code token.max-length}) */
-    public TokenResponseParser(String provider, Dialect dialect, int maxTokenLength) {
+    /**
+     * @param format         where the dialect's response carries code, message and token fields
+     * @param maxTokenLength the longest token accepted, in characters ({@code token.max-length})
+     */
+    public TokenResponseParser(String provider, TokenResponseFormat format, int maxTokenLength) {
         this.provider = provider;
-        this.dialect = dialect;
+        this.format = format;
         this.maxTokenLength = maxTokenLength;
     }
 
@@ -55,26 +57,25 @@ public final class TokenResponseParser {
      */
     public AccessToken parse(int httpStatus, String body, long requestedAtNanos) {
         JsonNode root = readObject(httpStatus, body);
-        boolean snap = dialect == Dialect.SNAP;
-        JsonNode codeNode = root.get(snap ? "responseCode" : "response_code");
-        String message = text(root.get(snap ? "responseMessage" : "response_message"));
+        JsonNode codeNode = root.get(format.codeField());
+        String message = text(root.get(format.messageField()));
         if (codeNode == null || codeNode.isNull() || !(codeNode.isTextual() || codeNode.isIntegralNumber())) {
-            throw failure(httpStatus, null, message, "the response has no " + (snap ? "responseCode" : "response_code"));
+            throw failure(httpStatus, null, message, "the response has no " + format.codeField());
         }
         ResponseCode code = ResponseCode.parse(codeNode.asText());
-        if (!dialect.successCode().equals(code.raw())) {
+        if (!format.successCode().equals(code.raw())) {
             throw failure(httpStatus, code, message, "the provider answered with an error code");
         }
         if (httpStatus != 200) {
             throw failure(httpStatus, code, message, "a success code came with a non-200 HTTP status");
         }
-        JsonNode data = snap ? root : root.get("data");
+        JsonNode data = format.dataField() == null ? root : root.get(format.dataField());
         if (data == null || !data.isObject()) {
-            throw failure(httpStatus, code, message, "the response has no data object");
+            throw failure(httpStatus, code, message, "the response has no " + format.dataField() + " object");
         }
-        String tokenField = snap ? "accessToken" : "access_token";
-        String typeField = snap ? "tokenType" : "token_type";
-        String expiresField = snap ? "expiresIn" : "expires_in";
+        String tokenField = format.tokenField();
+        String typeField = format.typeField();
+        String expiresField = format.expiresField();
 
         JsonNode tokenNode = data.get(tokenField);
         if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isBlank()) {

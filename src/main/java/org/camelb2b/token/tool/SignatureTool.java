@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,9 +17,9 @@ import java.util.Map;
 import org.camelb2b.token.crypto.KeyFormatException;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
 import org.camelb2b.token.crypto.RsaSigner;
-import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.dialect.Dialect;
+import org.camelb2b.token.dialect.Dialects;
 import org.camelb2b.token.provider.TimestampFormat;
-import org.camelb2b.token.signature.JsonBodies;
 import org.camelb2b.token.signature.PaymentSignature;
 import org.camelb2b.token.signature.RelativeUrls;
 
@@ -63,10 +64,10 @@ public final class SignatureTool {
     }
 
     private static void token(Map<String, String> o, PrintStream out) {
-        Dialect dialect = Dialect.fromName(o.getOrDefault("dialect", "snap"));
+        Dialect dialect = Dialects.named(o.getOrDefault("dialect", Dialects.DEFAULT));
         String clientId = required(o, "client-id");
         String timestamp = o.containsKey("timestamp") ? o.get("timestamp")
-                : new TimestampFormat(dialect.defaultZone(), false).format(Instant.now());
+                : new TimestampFormat(dialect.defaultTimestampZone(), false).format(Instant.now());
         RsaSigner signer;
         try {
             signer = new RsaSigner(PrivateKeyLoader.load(required(o, "key"), o.get("passphrase")));
@@ -74,7 +75,7 @@ public final class SignatureTool {
             throw new IllegalArgumentException("--key: " + e.getMessage(), e);
         }
         String toSign = RsaSigner.stringToSign(clientId, timestamp);
-        out.println("dialect=" + dialect.configName());
+        out.println("dialect=" + dialect.name());
         out.println("algorithm=SHA256withRSA");
         out.println("timestampHeader=" + dialect.timestampHeader());
         out.println("timestamp=" + timestamp);
@@ -84,7 +85,7 @@ public final class SignatureTool {
     }
 
     private static void payment(Map<String, String> o, PrintStream out) throws IOException {
-        Dialect dialect = Dialect.fromName(o.getOrDefault("dialect", "snap"));
+        Dialect dialect = Dialects.named(o.getOrDefault("dialect", Dialects.DEFAULT));
         String method = required(o, "method").toUpperCase(Locale.ROOT);
         String url = required(o, "url");
         String token = required(o, "token");
@@ -93,17 +94,10 @@ public final class SignatureTool {
         String text = o.containsKey("body-file") ? Files.readString(Path.of(o.get("body-file")), StandardCharsets.UTF_8) : "";
         byte[] body = text.isBlank() ? new byte[0]
                 : o.containsKey("raw-body") ? text.getBytes(StandardCharsets.UTF_8)
-                : dialect == Dialect.KLIKOO ? JsonBodies.compactSortedKeys(text) : JsonBodies.compact(text);
-        String basePath = o.getOrDefault("base-path", "");
-        String signedUrl;
-        if (dialect == Dialect.KLIKOO) {
-            int q = url.indexOf('?');
-            signedUrl = RelativeUrls.klikooPath(basePath, q < 0 ? url : url.substring(0, q));
-        } else {
-            signedUrl = o.containsKey("sorted-query") ? RelativeUrls.sortedQuery(url) : RelativeUrls.snap(url);
-        }
+                : dialect.canonicalBody(text);
+        String signedUrl = signedUrl(dialect, url, o.getOrDefault("base-path", ""), o.containsKey("sorted-query"));
         String toSign = PaymentSignature.stringToSign(method, signedUrl, token, body, timestamp);
-        out.println("dialect=" + dialect.configName());
+        out.println("dialect=" + dialect.name());
         out.println("algorithm=HMAC-SHA512");
         out.println("relativeUrl=" + signedUrl);
         out.println("body=" + new String(body, StandardCharsets.UTF_8));
@@ -113,6 +107,33 @@ public final class SignatureTool {
         out.println("stringToSign=" + toSign);
         out.println("signatureHeader=" + dialect.signatureHeader());
         out.println("signature=" + PaymentSignature.hmacSha512Base64(secret, toSign));
+    }
+
+    /**
+     * The dialect's relative URL for {@code --url} (from the host on, or absolute; with or without
+     * the base path, {@code --base-path}, the path of the provider's base URL). The dialect's rule
+     * takes the path below the base path, as the payment signer gives it, so a leading base path is
+     * taken off {@code --url} first: SNAP signs it back on, Klikoo leaves it out.
+     */
+    static String signedUrl(Dialect dialect, String url, String basePath, boolean sortedQuery) {
+        String fromHost = RelativeUrls.snap(url);
+        int q = fromHost.indexOf('?');
+        String path = q < 0 ? fromHost : fromHost.substring(0, q);
+        String query = q < 0 ? null : fromHost.substring(q + 1);
+        String prefix = basePath.strip();
+        if (prefix.regionMatches(true, 0, "http://", 0, 7) || prefix.regionMatches(true, 0, "https://", 0, 8)) {
+            prefix = URI.create(prefix).getRawPath(); // the base URL itself
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        if (!prefix.isEmpty() && !prefix.startsWith("/")) {
+            prefix = "/" + prefix;
+        }
+        if (!prefix.isEmpty() && path.startsWith(prefix + "/")) {
+            path = path.substring(prefix.length());
+        }
+        return dialect.signedRelativeUrl(prefix, path, query, sortedQuery);
     }
 
     private static Map<String, String> options(String[] args) {

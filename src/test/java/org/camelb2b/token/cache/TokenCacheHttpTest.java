@@ -204,7 +204,7 @@ class TokenCacheHttpTest {
     }
 
     static HealthCheck readiness(TestApp app, String provider) {
-        ProviderReadinessCheck check = new ProviderReadinessCheck(provider);
+        ProviderReadinessCheck check = B2bRuntime.of(app.context()).readinessCheck(provider);
         check.setCamelContext(app.context());
         return check;
     }

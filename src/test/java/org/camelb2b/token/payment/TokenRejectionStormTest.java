@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
+import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.LogCapture;
@@ -46,7 +47,7 @@ class TokenRejectionStormTest {
     }
 
     static HealthCheck.Result readiness(TestApp app) {
-        ProviderReadinessCheck check = new ProviderReadinessCheck("doku");
+        ProviderReadinessCheck check = B2bRuntime.of(app.context()).readinessCheck("doku");
         check.setCamelContext(app.context());
         return check.call();
     }

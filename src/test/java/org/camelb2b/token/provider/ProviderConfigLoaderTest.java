@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camelb2b.token.cache.CachePolicy;
+import org.camelb2b.token.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +45,7 @@ class ProviderConfigLoaderTest {
     void snapDefaults() {
         doku();
         ProviderConfig c = load("doku");
-        assertEquals(Dialect.SNAP, c.dialect());
+        assertEquals(Dialects.named("snap"), c.dialect());
         assertEquals("https://api-sandbox.doku.com/authorization/v1/access-token/b2b", c.tokenUrl());
         assertEquals(ZoneOffset.UTC, c.timestampFormat().zone());
         assertFalse(c.timestampFormat().millis());

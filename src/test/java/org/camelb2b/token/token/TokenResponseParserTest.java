@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.camelb2b.token.provider.Dialect;
+import org.camelb2b.token.dialect.Dialect;
+import org.camelb2b.token.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenResponseParserTest {
 
     static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2NjUxMjc3OTEsIm5iZiI6MTY2NTEyNjg5MSwiaXNzIjoiRE9LVSIsImlhdCI6";
-    final TokenResponseParser snap = new TokenResponseParser("doku", Dialect.SNAP);
-    final TokenResponseParser klikoo = new TokenResponseParser("klikoo", Dialect.KLIKOO);
+    static final Dialect SNAP = Dialects.named("snap");
+    static final Dialect KLIKOO = Dialects.named("klikoo");
+    final TokenResponseParser snap = new TokenResponseParser("doku", SNAP.tokenResponse());
+    final TokenResponseParser klikoo = new TokenResponseParser("klikoo", KLIKOO.tokenResponse());
 
     static String snapBody(String code, String message, String extra) {
         return "{\"responseCode\":\"" + code + "\",\"responseMessage\":\"" + message + "\"" + extra + "}";
@@ -162,7 +165,7 @@ class TokenResponseParserTest {
 
     /** A success answer in either dialect carrying {@code tokenJson} (the JSON text of the string's content). */
     static String success(Dialect dialect, String tokenJson) {
-        return dialect == Dialect.SNAP
+        return dialect == SNAP
                 ? snapBody("2007300", "Successful", ",\"accessToken\":\"" + tokenJson + "\",\"tokenType\":\"Bearer\",\"expiresIn\":900")
                 : "{\"response_code\":\"200012000\",\"response_message\":\"Sukses\",\"data\":{\"access_token\":\""
                 + tokenJson + "\",\"token_type\":\"Bearer\",\"expires_in\":900}}";
@@ -182,14 +185,15 @@ class TokenResponseParserTest {
             "KLIKOO|secretpart-t\u00f6ken|a non-ASCII character",
             "KLIKOO|secretpart\\tmore|a control character",
     })
-    void tokensAnAuthorizationHeaderCannotCarryAreFailures(Dialect dialect, String tokenJson, String expected) {
-        TokenResponseParser parser = dialect == Dialect.SNAP ? snap : klikoo;
+    void tokensAnAuthorizationHeaderCannotCarryAreFailures(String dialectName, String tokenJson, String expected) {
+        Dialect dialect = Dialects.named(dialectName);
+        TokenResponseParser parser = dialect == SNAP ? snap : klikoo;
         TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
                 () -> parser.parse(200, success(dialect, tokenJson), 0));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains("only visible ASCII (0x21-0x7E)"), e.getMessage());
-        assertTrue(e.getMessage().contains(dialect == Dialect.SNAP ? "accessToken" : "access_token"), e.getMessage());
-        assertTrue(e.getMessage().contains(dialect == Dialect.SNAP ? "'doku'" : "'klikoo'"), e.getMessage());
+        assertTrue(e.getMessage().contains(dialect == SNAP ? "accessToken" : "access_token"), e.getMessage());
+        assertTrue(e.getMessage().contains(dialect == SNAP ? "'doku'" : "'klikoo'"), e.getMessage());
         assertFalse(e.getMessage().contains("secret") || e.getMessage().contains("more") || e.getMessage().contains("Injected")
                 || e.getMessage().contains("t\u00f6") || e.getMessage().contains("\u65e5"),
                 "no part of the token in the message: " + e.getMessage());
@@ -199,9 +203,9 @@ class TokenResponseParserTest {
     @Test
     void tokensLongerThanTheMaximumAreFailures() {
         String atLimit = "a".repeat(TokenResponseParser.DEFAULT_MAX_TOKEN_LENGTH);
-        assertEquals(atLimit, snap.parse(200, success(Dialect.SNAP, atLimit), 0).value());
-        for (Dialect dialect : Dialect.values()) {
-            TokenResponseParser parser = dialect == Dialect.SNAP ? snap : klikoo;
+        assertEquals(atLimit, snap.parse(200, success(SNAP, atLimit), 0).value());
+        for (Dialect dialect : Dialects.all()) {
+            TokenResponseParser parser = dialect == SNAP ? snap : klikoo;
             String twoMegabytes = "Q".repeat(2 * 1024 * 1024);
             TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
                     () -> parser.parse(200, success(dialect, twoMegabytes), 0));
@@ -209,8 +213,8 @@ class TokenResponseParserTest {
                     e.getMessage());
             assertFalse(e.getMessage().contains("QQQQ"), e.getMessage());
         }
-        TokenResponseParser strict = new TokenResponseParser("doku", Dialect.SNAP, 20);
-        assertTrue(assertThrows(TokenAcquisitionException.class, () -> strict.parse(200, success(Dialect.SNAP,
+        TokenResponseParser strict = new TokenResponseParser("doku", SNAP.tokenResponse(), 20);
+        assertTrue(assertThrows(TokenAcquisitionException.class, () -> strict.parse(200, success(SNAP,
                 "a".repeat(21)), 0)).getMessage().contains("21 characters long, longer than the 20 allowed"));
     }
 
@@ -222,7 +226,7 @@ class TokenResponseParserTest {
             all.append(c);
             json.append(c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
         }
-        assertEquals(all.toString(), snap.parse(200, success(Dialect.SNAP, json.toString()), 0).value());
-        assertEquals(all.toString(), klikoo.parse(200, success(Dialect.KLIKOO, json.toString()), 0).value());
+        assertEquals(all.toString(), snap.parse(200, success(SNAP, json.toString()), 0).value());
+        assertEquals(all.toString(), klikoo.parse(200, success(KLIKOO, json.toString()), 0).value());
     }
 }
