@@ -18,7 +18,7 @@ import org.camelb2b.token.payment.PaymentRequestRules;
 public class GatewayRequest implements Processor {
 
     /** Property set when this step already wrote the answer (404). */
-    public static final String HANDLED = "CamelB2bGatewayHandled";
+    public static final String HANDLED = "B2bGatewayHandled";
     static final String PREFIX = "/gateway/";
 
     @Override

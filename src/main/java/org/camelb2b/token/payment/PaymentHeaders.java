@@ -24,11 +24,11 @@ public final class PaymentHeaders {
     public static final String ATTEMPTS = "B2bAttempts";
 
     /** Property: the request as signed, kept for the one retry after a rejected token. */
-    public static final String SIGNED_REQUEST = "CamelB2bSignedRequest";
+    public static final String SIGNED_REQUEST = "B2bSignedRequest";
     /** Property: the token the call was signed with, for compare-and-invalidate on a 401. */
-    static final String USED_TOKEN = "CamelB2bUsedToken";
+    static final String USED_TOKEN = "B2bUsedToken";
     /** Property: set by the response step when the call is to be sent once more with a new token. */
-    public static final String RETRY = "CamelB2bRetry";
+    public static final String RETRY = "B2bRetry";
 
     private PaymentHeaders() {
     }

@@ -22,7 +22,7 @@ import org.camelb2b.token.token.AccessToken;
  * The enrichment step of payment calls ({@code b2bPaymentSigner}): takes the provider's token
  * from the token cache and sets everything the provider checks, right before the HTTP call.
  *
- * <p>In: {@code B2bProvider} (header or the {@code CamelB2bProvider} property), {@code B2bPath}
+ * <p>In: {@code B2bProvider} (header or the {@code B2bProvider} property), {@code B2bPath}
  * (below the base URL), optional {@code B2bQuery}, {@code CamelHttpMethod} (default POST with a
  * body, GET without), the JSON body, and optionally the caller's {@code X-EXTERNAL-ID},
  * {@code X-PARTNER-ID} and {@code CHANNEL-ID}.
