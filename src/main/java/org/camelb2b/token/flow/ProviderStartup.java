@@ -10,6 +10,7 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.signature.JacksonRequirement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ final class ProviderStartup implements StartupListener {
             problems.addAll(e.problems());
         }
         declarations.startupChecks().forEach(other -> problems.addAll(other.apply(context)));
+        problems.addAll(JacksonRequirement.problems());
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }

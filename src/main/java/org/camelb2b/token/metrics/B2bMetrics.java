@@ -1,13 +1,8 @@
 package org.camelb2b.token.metrics;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.camel.CamelContext;
 import org.camelb2b.token.cache.TokenCache;
@@ -19,85 +14,92 @@ import org.camelb2b.token.cache.TokenKey;
  * cache hits and misses, background refreshes, calls served a still-valid token while a refresh
  * was failing, 401 retries, and payment calls by response-code class. Meters are made once per
  * provider, so recording on a cache hit allocates nothing.
+ *
+ * <p>Micrometer is optional: in an application without it on the classpath the bundle records
+ * nothing, and no Micrometer type is loaded (only {@link MicrometerMeters} refers to them, and it
+ * is made only when Micrometer is present).
  */
 public final class B2bMetrics implements TokenCache.Listener {
 
-    private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private final Map<TokenKey, Counter> hits = new ConcurrentHashMap<>();
+    private static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
 
+    private final Meters meters;
+
+    /** The bundle's meters in {@code registry}. */
     public B2bMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this(new MicrometerMeters(registry));
     }
 
-    /** The context's registry (camel-micrometer binds one when metrics are on), else a private one. */
+    private B2bMetrics(Meters meters) {
+        this.meters = meters;
+    }
+
+    /**
+     * The context's registry (camel-micrometer binds one when metrics are on), else a private one;
+     * meters that record nothing when Micrometer is not on the classpath.
+     */
     public static B2bMetrics of(CamelContext context) {
-        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
-        return new B2bMetrics(registry != null ? registry : new SimpleMeterRegistry());
+        return new B2bMetrics(MICROMETER ? MicrometerMeters.of(context) : Meters.NONE);
     }
 
+    /**
+     * The registry the meters are in.
+     *
+     * @throws IllegalStateException when Micrometer is not on the classpath
+     */
     public MeterRegistry registry() {
-        return registry;
+        if (meters instanceof MicrometerMeters micrometer) {
+            return micrometer.registry();
+        }
+        throw new IllegalStateException("no Micrometer registry: Micrometer is not on the classpath");
     }
 
     /** One token request (successful or not) and how long it took. */
     public void tokenRequest(String provider, boolean success, Duration latency) {
-        counter("b2b.token.requests", provider, "outcome", success ? "success" : "failure").increment();
-        timers.computeIfAbsent(provider, p -> Timer.builder("b2b.token.request.latency").tag("provider", p)
-                .description("Latency of token requests").register(registry)).record(latency);
+        meters.tokenRequest(provider, success, latency);
     }
 
     @Override
     public void hit(TokenKey key, boolean refreshFailing) {
-        Counter c = hits.get(key);
-        if (c == null) {
-            c = hits.computeIfAbsent(key, k -> Counter.builder("b2b.token.cache.hits").tag("provider", k.provider())
-                    .register(registry));
-        }
-        c.increment();
-        if (refreshFailing) {
-            counter("b2b.token.served.during.failed.refresh", key.provider(), null, null).increment();
-        }
+        meters.hit(key, refreshFailing);
     }
 
     @Override
     public void miss(TokenKey key) {
-        counter("b2b.token.cache.misses", key.provider(), null, null).increment();
+        meters.miss(key);
     }
 
     @Override
     public void backgroundRefresh(TokenKey key) {
-        counter("b2b.token.refreshes", key.provider(), null, null).increment();
+        meters.backgroundRefresh(key);
     }
 
     /** A payment call sent once more after its token was rejected. */
     public void retry(String provider) {
-        counter("b2b.payment.retries", provider, null, null).increment();
+        meters.count("b2b.payment.retries", provider, null, null);
     }
 
     /** A payment call refused unsent: the provider's {@code max-concurrent-calls} were all in flight. */
     public void refused(String provider) {
-        counter("b2b.payment.refused", provider, null, null).increment();
+        meters.count("b2b.payment.refused", provider, null, null);
     }
 
     /** A payment call's answer, by the class of its response code (2xx, 4xx, 5xx, or none). */
     public void paymentCall(String provider, String codeClass) {
-        counter("b2b.payment.calls", provider, "class", codeClass).increment();
+        meters.count("b2b.payment.calls", provider, "class", codeClass);
     }
 
-    private Counter counter(String name, String provider, String tag, String value) {
-        String id = name + '|' + provider + (tag == null ? "" : '|' + value);
-        Counter c = counters.get(id);
-        if (c != null) {
-            return c;
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, B2bMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
-        return counters.computeIfAbsent(id, k -> {
-            Counter.Builder b = Counter.builder(name).tag("provider", provider);
-            if (tag != null) {
-                b.tag(tag, value);
-            }
-            return b.register(registry);
-        });
+    }
+
+    @Override
+    public String toString() {
+        return "B2bMetrics[" + meters + "]";
     }
 }

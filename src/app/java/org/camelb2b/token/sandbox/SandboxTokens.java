@@ -3,6 +3,7 @@ package org.camelb2b.token.sandbox;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The tokens the sandbox issued: which client each belongs to and until when it is valid. */
@@ -13,6 +14,7 @@ final class SandboxTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final Set<String> everIssued = ConcurrentHashMap.newKeySet();
     private volatile long lifetimeSeconds = 900;
 
     String issue(String clientId) {
@@ -20,6 +22,7 @@ final class SandboxTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tokens.put(token, new Issued(clientId, System.nanoTime() + lifetimeSeconds * 1_000_000_000L));
+        everIssued.add(token);
         return token;
     }
 
@@ -30,6 +33,11 @@ final class SandboxTokens {
             return null;
         }
         return issued.clientId();
+    }
+
+    /** Every token issued, revoked and expired ones included. */
+    Set<String> everIssued() {
+        return Set.copyOf(everIssued);
     }
 
     void revokeAll() {

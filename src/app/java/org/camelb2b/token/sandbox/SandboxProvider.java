@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,11 @@ public final class SandboxProvider implements AutoCloseable {
     /** Registers a client (or replaces one of the same dialect and id), as a provider's dashboard does. */
     public void register(SandboxClient client) {
         clients.put(client.dialect() + "|" + client.clientId(), client);
+    }
+
+    /** Every token the sandbox issued, revoked and expired ones included (tests look for them in logs). */
+    public Set<String> issuedTokens() {
+        return tokens.everIssued();
     }
 
     public boolean isValidToken(String token) {

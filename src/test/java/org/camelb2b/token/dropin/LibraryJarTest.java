@@ -1,0 +1,28 @@
+package org.camelb2b.token.dropin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+
+/** The library jar (what an application depends on) holds the library and nothing of the standalone app. */
+class LibraryJarTest {
+
+    @Test
+    void theLibraryJarHoldsNoStandaloneApp() throws Exception {
+        try (JarFile jar = new JarFile(ApplicationBuild.libraryJar().toFile())) {
+            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+            assertTrue(names.contains("org/camelb2b/token/flow/B2bRuntime.class"), names.toString());
+            assertTrue(names.contains("camel-b2b-token/routes/b2b-token-template.yaml"), names.toString());
+            List<String> app = names.stream().filter(name -> name.matches("org/camelb2b/token/(main|sandbox|gateway|tool)/.*")
+                    || name.endsWith(".pem") || name.endsWith("application.properties") || name.endsWith("log4j2.properties")
+                    || name.endsWith("gateway.yaml") || name.endsWith("providers.yaml")).toList();
+            assertEquals(List.of(), app, "the standalone app's classes and files");
+        }
+    }
+}
