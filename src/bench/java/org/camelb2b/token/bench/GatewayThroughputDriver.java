@@ -1,7 +1,5 @@
 package org.camelb2b.token.bench;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.testing.TestApp;
 
 /**
@@ -34,9 +33,7 @@ final class GatewayThroughputDriver {
 
     Result run(int concurrency, int seconds, int rounds) throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = FreePort.find();
         try (TestApp app = BenchApp.start(server, port)) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String gateway = "http://127.0.0.1:" + port + "/gateway/bench/pay";

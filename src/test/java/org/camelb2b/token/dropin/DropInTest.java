@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.camelb2b.token.flow.FreePort;
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.Keys;
 import org.camelb2b.token.testing.SandboxSetup;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxClient;
 import org.camelb2b.token.sandbox.SandboxProvider;

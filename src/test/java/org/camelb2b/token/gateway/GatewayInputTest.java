@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camelb2b.token.flow.FreePort;
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.RawHttp;
 import org.camelb2b.token.testing.RecordingProvider;

@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camelb2b.token.flow.FreePort;
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.RawHttp;

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
 import org.camelb2b.token.testing.RecordingProvider;
@@ -41,9 +40,7 @@ class GatewayTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = SandboxSetup.start();
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = FreePort.find();
     }
 
     @AfterEach

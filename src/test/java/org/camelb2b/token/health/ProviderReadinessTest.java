@@ -3,8 +3,6 @@ package org.camelb2b.token.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxClient;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.Keys;
@@ -46,9 +45,7 @@ class ProviderReadinessTest {
     @Test
     void downWithTheProvidersCodeWhileItRefusesUsAndUpOnceItAccepts() throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = FreePort.find();
         try (SandboxProvider sandbox = SandboxProvider.start("127.0.0.1", 0, List.of(
                 new SandboxClient("snap", SandboxSetup.DOKU_CLIENT, SandboxSetup.DOKU_SECRET, Keys.otherPublicKey()),
                 new SandboxClient("klikoo", SandboxSetup.KLIKOO_CLIENT, SandboxSetup.KLIKOO_SECRET, Keys.publicKey())))) {

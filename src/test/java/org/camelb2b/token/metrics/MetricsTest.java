@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.SandboxSetup;
@@ -51,9 +50,7 @@ class MetricsTest {
     @Test
     void tokenRequestCountEqualsTheProvidersOwnCount() throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = FreePort.find();
         try (SandboxProvider sandbox = SandboxSetup.start()) {
             Map<String, String> p = SandboxSetup.settings(sandbox);
             p.put("camel.management.enabled", "true");

@@ -3,8 +3,6 @@ package org.camelb2b.token.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.FaultyProvider;
 import org.camelb2b.token.testing.SandboxSetup;
@@ -45,9 +44,7 @@ class ProviderIsolationTest {
     void start() throws Exception {
         sandbox = SandboxSetup.start();
         doku = new FaultyProvider(1);
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = FreePort.find();
         Map<String, String> p = SandboxSetup.settings(sandbox);
         p.put("b2b.doku.base-url", doku.baseUrl());
         p.put("b2b.doku.max-concurrent-calls", String.valueOf(LIMIT));

@@ -1,4 +1,4 @@
-package org.camelb2b.token.flow;
+package org.camelb2b.token.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
