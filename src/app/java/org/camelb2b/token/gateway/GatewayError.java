@@ -34,7 +34,12 @@ public class GatewayError implements Processor {
         String provider = exchange.getMessage().getHeader("B2bProvider", String.class);
         Map<String, Object> body = new LinkedHashMap<>();
         int status;
-        if (e instanceof TokenAcquisitionException tae) {
+        if (e instanceof GatewayRefusal refusal) {
+            status = refusal.status();
+            body.put("error", refusal.error());
+            body.put("provider", refusal.provider());
+            body.put("message", refusal.getMessage());
+        } else if (e instanceof TokenAcquisitionException tae) {
             status = 502;
             body.put("error", "token_unavailable");
             body.put("provider", tae.provider());

@@ -1,6 +1,5 @@
 package org.camelb2b.token.gateway;
 
-import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,12 +12,11 @@ import org.camelb2b.token.payment.PaymentRequestRules;
  * {@code b2bGatewayRequest}: maps {@code {METHOD} /gateway/{provider}/{path}?{query}} to a signed
  * payment call of that provider ({@code B2bProvider}, {@code B2bPath}, {@code B2bQuery}), keeping
  * the caller's {@code X-EXTERNAL-ID}, {@code CHANNEL-ID} and {@code X-PARTNER-ID}. An unknown
- * provider is answered 404 here ({@link #HANDLED} is set).
+ * provider (404) or a media type the gateway does not sign (415) is a {@link GatewayRefusal},
+ * answered by {@link GatewayError} like every other failure.
  */
 public class GatewayRequest implements Processor {
 
-    /** Property set when this step already wrote the answer (404). */
-    public static final String HANDLED = "B2bGatewayHandled";
     static final String PREFIX = "/gateway/";
 
     @Override
@@ -29,10 +27,7 @@ public class GatewayRequest implements Processor {
         String path = pathBelowProvider(fullPath);
 
         if (!B2bRuntime.of(exchange.getContext()).providers().contains(provider)) {
-            GatewayError.answer(exchange, 404, Map.of("error", "unknown_provider", "provider", provider,
-                    "message", "no provider '" + provider + "' is configured"));
-            exchange.setProperty(HANDLED, true);
-            return;
+            throw new GatewayRefusal(404, "unknown_provider", provider, "no provider '" + provider + "' is configured");
         }
         String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
         String query = message.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
@@ -42,10 +37,7 @@ public class GatewayRequest implements Processor {
         byte[] body = message.getBody(byte[].class);
         String mediaTypeProblem = mediaTypeProblem(message.getHeader(Exchange.CONTENT_TYPE), body != null && body.length > 0);
         if (mediaTypeProblem != null) {
-            GatewayError.answer(exchange, 415, Map.of("error", "unsupported_media_type", "provider", provider,
-                    "message", mediaTypeProblem));
-            exchange.setProperty(HANDLED, true);
-            return;
+            throw new GatewayRefusal(415, "unsupported_media_type", provider, mediaTypeProblem);
         }
         // raw values: a header sent twice arrives as a list, which the signing step refuses by name
         Object externalId = message.getHeader("X-EXTERNAL-ID");
