@@ -49,7 +49,7 @@ public final class B2bStartup extends MainListenerSupport {
             CamelContext context = main.getCamelContext();
             // the providers' checks and readiness checks, before any route starts, with this
             // application's own settings checked alongside, so one failed start names them all
-            ProviderDeclarations.of(context).addStartupCheck(B2bStartup::checkSettings);
+            ProviderDeclarations.of(context).addStartupCheck(this::checkSettings);
             context.addStartupListener(listener());
             Settings settings = new Settings(context, new ArrayList<>()); // problems: reported by checkSettings
             if (settings.flag("b2b.gateway.enabled", true)) {
@@ -60,8 +60,11 @@ public final class B2bStartup extends MainListenerSupport {
         }
     }
 
+    /** The sandbox checkSettings made, when {@code b2b.sandbox.enabled}. */
+    private volatile SandboxService sandbox;
+
     /** Problems with the standalone application's own settings, each under its full name. */
-    static List<String> checkSettings(CamelContext context) {
+    List<String> checkSettings(CamelContext context) {
         List<String> problems = new ArrayList<>();
         Settings settings = new Settings(context, problems);
         settings.flag("b2b.warmup.enabled", true);
@@ -75,9 +78,8 @@ public final class B2bStartup extends MainListenerSupport {
                         + ".max-concurrent-calls (" + p.callLimits().maxConcurrentCalls() + "), so that a hanging "
                         + "provider cannot take every gateway thread; was " + threads));
         gatewayLimits(settings);
-        if (settings.flag("b2b.sandbox.enabled", false)) {
-            SandboxService.fromSettings(settings);
-        }
+        // made once, here; started by the listener below, which runs after these checks
+        sandbox = settings.flag("b2b.sandbox.enabled", false) ? SandboxService.fromSettings(settings) : null;
         return problems;
     }
 
@@ -119,14 +121,13 @@ public final class B2bStartup extends MainListenerSupport {
         });
     }
 
-    private static StartupListener listener() {
+    private StartupListener listener() {
         return new StartupListener() {
             @Override
             public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) throws Exception {
-                // the settings were checked already (checkSettings)
-                Settings settings = new Settings(context, new ArrayList<>());
-                if (settings.flag("b2b.sandbox.enabled", false)) {
-                    context.addService(SandboxService.fromSettings(settings), true, true);
+                // the settings were checked already, and the sandbox made (checkSettings)
+                if (sandbox != null) {
+                    context.addService(sandbox, true, true);
                 }
             }
 
