@@ -22,6 +22,7 @@ import java.util.function.IntSupplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
+import org.camelb2b.token.testing.Await;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.payment.PaymentHeaders;
@@ -56,10 +57,7 @@ class TokenCacheHttpTest {
     }
 
     static void awaitAtLeast(IntSupplier count, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (count.getAsInt() < n && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(Duration.ofSeconds(15), () -> count.getAsInt() >= n);
         assertTrue(count.getAsInt() >= n, "expected at least " + n + " requests, saw " + count.getAsInt());
     }
 

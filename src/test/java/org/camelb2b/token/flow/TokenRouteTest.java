@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.testing.Await;
 import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxClient;
@@ -166,11 +167,8 @@ class TokenRouteTest {
         Map<String, String> p = settings();
         p.put("b2b.warmup.enabled", "true");
         try (TestApp app = TestApp.start(p)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((sandbox.tokensIssued(DOKU_CLIENT) < 1 || sandbox.tokensIssued(KLIKOO_CLIENT) < 1
-                    || sandbox.tokensIssued(BRI_CLIENT) < 1) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until(Duration.ofSeconds(30), () -> sandbox.tokensIssued(DOKU_CLIENT) >= 1
+                    && sandbox.tokensIssued(KLIKOO_CLIENT) >= 1 && sandbox.tokensIssued(BRI_CLIENT) >= 1);
             assertEquals(1, sandbox.tokensIssued(DOKU_CLIENT));
             assertEquals(1, sandbox.tokensIssued(KLIKOO_CLIENT));
             assertEquals(1, sandbox.tokensIssued(BRI_CLIENT));

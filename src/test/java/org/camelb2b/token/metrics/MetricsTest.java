@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.camelb2b.token.testing.Await;
 import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.sandbox.SandboxProvider;
@@ -57,11 +58,8 @@ class MetricsTest {
             p.put("camel.management.port", String.valueOf(port));
             p.put("b2b.warmup.enabled", "true");
             try (TestApp app = TestApp.start(p)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while ((sandbox.tokensIssued(SandboxSetup.DOKU_CLIENT) < 1 || sandbox.tokensIssued(SandboxSetup.KLIKOO_CLIENT) < 1)
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.until(Duration.ofSeconds(15), () -> sandbox.tokensIssued(SandboxSetup.DOKU_CLIENT) >= 1
+                        && sandbox.tokensIssued(SandboxSetup.KLIKOO_CLIENT) >= 1);
                 for (int i = 0; i < 3; i++) {
                     assertNull(call(app, "doku", "/orders/v1.0/transfer-va/status").getException());
                     assertNull(call(app, "klikoo", "/v1/open-api/account/inquiry").getException());

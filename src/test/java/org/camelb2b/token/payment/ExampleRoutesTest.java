@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.camelb2b.token.testing.Await;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
@@ -23,11 +24,8 @@ class ExampleRoutesTest {
             String routes = Path.of("routes").toAbsolutePath().toString();
             p.put("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml,file:" + routes + "/examples/*.yaml");
             try (TestApp app = TestApp.start(p)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while ((sandbox.paymentsAccepted(DOKU_CLIENT) < 1 || sandbox.paymentsAccepted(KLIKOO_CLIENT) < 1)
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Await.until(Duration.ofSeconds(30),
+                        () -> sandbox.paymentsAccepted(DOKU_CLIENT) >= 1 && sandbox.paymentsAccepted(KLIKOO_CLIENT) >= 1);
                 assertEquals(1, sandbox.paymentsAccepted(DOKU_CLIENT), "the DOKU create-VA example");
                 assertEquals(1, sandbox.paymentsAccepted(KLIKOO_CLIENT), "the Klikoo inquiry example");
                 assertEquals(0, sandbox.rejections());

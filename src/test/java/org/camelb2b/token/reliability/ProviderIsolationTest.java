@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.camelb2b.token.testing.Await;
 import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.FaultyProvider;
@@ -83,10 +84,7 @@ class ProviderIsolationTest {
             dokuCalls.add(post("/gateway/doku/hang", "{\"n\":" + i + "}")
                     .thenApply(r -> new Timed(r, (System.nanoTime() - sent) / 1_000_000)));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (doku.requests("/hang") < LIMIT && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(Duration.ofSeconds(10), () -> doku.requests("/hang") >= LIMIT);
         assertEquals(LIMIT, doku.requests("/hang"), "DOKU's hanging calls in flight");
 
         // a call to a healthy provider meanwhile: answered at once, signed and accepted
