@@ -1,6 +1,7 @@
 package org.camelb2b.token.payment;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -9,11 +10,12 @@ import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.provider.ProviderConfig;
 
 /**
- * {@code b2bCallPermit}: the first step of a payment call. Takes one of the provider's
- * {@code max-concurrent-calls} permits without waiting, or refuses the call at once with a
- * {@link ProviderBusyException}: a hanging provider holds at most its own permits (and the
- * threads behind them), never the capacity other providers' calls need. The permit is handed back
- * by {@link Release} in the route's {@code doFinally}, whatever happened.
+ * {@code b2bCallPermit}: right before a payment's HTTP call, takes one of the provider's
+ * {@code max-concurrent-calls} permits, waiting at most {@code call-queue-timeout-ms} for a call in
+ * flight to finish, or refuses the call unsent with a {@link ProviderBusyException}: a burst is
+ * smoothed, and a hanging provider holds at most its own permits (and the threads behind them),
+ * never the capacity other providers' calls need. Waiting for a token holds no permit. The
+ * permit is handed back by {@link Release} in the HTTP step's {@code doFinally}, whatever happened.
  */
 public class CallPermit implements Processor {
 
@@ -26,7 +28,14 @@ public class CallPermit implements Processor {
         B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
         ProviderConfig config = runtime.providers().get(provider);
         Semaphore permits = runtime.callPermits(config);
-        if (!permits.tryAcquire()) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(config.callLimits().queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
             runtime.metrics().refused(provider);
             throw new ProviderBusyException(provider, config.callLimits().maxConcurrentCalls());
         }

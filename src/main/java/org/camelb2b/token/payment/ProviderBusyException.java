@@ -13,8 +13,9 @@ public class ProviderBusyException extends PaymentCallException {
     private final int limit;
 
     public ProviderBusyException(String provider, int limit) {
-        super(provider, -1, null, null, "not sent: " + limit + " calls to this provider are already in flight "
-                + "(b2b." + provider + ".max-concurrent-calls)", false, null);
+        super(provider, -1, null, null, "not sent: " + limit + " calls to this provider were in flight "
+                + "for longer than the caller may wait (b2b." + provider + ".max-concurrent-calls, "
+                + "b2b." + provider + ".call-queue-timeout-ms)", false, null);
         this.limit = limit;
     }
 

@@ -94,10 +94,11 @@ public final class ProviderConfigLoader {
     private CallLimits callLimits(Settings s) {
         CallLimits d = CallLimits.DEFAULT;
         int concurrent = s.sharedSetting("max-concurrent-calls", d.maxConcurrentCalls(), v -> parseCount(v, 1, 10_000));
+        Duration queue = s.sharedSetting("call-queue-timeout-ms", d.queueTimeout(), v -> parseMillis(v, 0, 60_000));
         Duration connect = s.sharedSetting("http.connect-timeout-ms", d.connectTimeout(), v -> parseMillis(v, 1, 600_000));
         Duration response = s.sharedSetting("http.response-timeout-ms", d.responseTimeout(),
                 v -> parseMillis(v, 1, 600_000));
-        return new CallLimits(concurrent, connect, response);
+        return new CallLimits(concurrent, queue, connect, response);
     }
 
     static int parseCount(String text, int min, int max) {

@@ -48,6 +48,18 @@ class TokenCacheHttpTest {
         return p;
     }
 
+    /** A 100 s token refreshed after 1-2 s, failed refreshes retried every 50-200 ms. */
+    static Map<String, String> refreshingSoon(TokenEndpointStub stub) {
+        stub.lifetimeSeconds = 100;
+        Map<String, String> p = stubSettings(stub);
+        p.put("b2b.stub.token.refresh-from", "0.01");
+        p.put("b2b.stub.token.refresh-to", "0.02");
+        p.put("b2b.stub.token.backoff-initial-ms", "50");
+        p.put("b2b.stub.token.backoff-max-ms", "200");
+        p.put("b2b.stub.token.min-request-interval-ms", "100"); // retries as fast as the backoff above
+        return p;
+    }
+
     static AccessToken token(TestApp app) {
         Exchange e = app.template().send("direct:b2b-token-stub", x -> { });
         if (e.getException() != null) {
@@ -89,13 +101,7 @@ class TokenCacheHttpTest {
     @Test
     void badAnswersToARefreshNeverReplaceOrPoisonTheToken() throws Exception {
         try (TokenEndpointStub stub = new TokenEndpointStub()) {
-            stub.lifetimeSeconds = 100;
-            Map<String, String> p = stubSettings(stub);
-            p.put("b2b.stub.token.refresh-from", "0.01"); // refresh after 1-2 s
-            p.put("b2b.stub.token.refresh-to", "0.02");
-            p.put("b2b.stub.token.backoff-initial-ms", "50");
-            p.put("b2b.stub.token.backoff-max-ms", "200");
-            p.put("b2b.stub.token.min-request-interval-ms", "100"); // retries as fast as the backoff above
+            Map<String, String> p = refreshingSoon(stub);
             try (TestApp app = TestApp.start(p)) {
                 AccessToken first = token(app);
                 for (TokenEndpointStub.Mode bad : List.of(TokenEndpointStub.Mode.MALFORMED_JSON, TokenEndpointStub.Mode.HTML,
@@ -181,13 +187,7 @@ class TokenCacheHttpTest {
     @Test
     void aHeldGoodTokenSurvivesARefreshThatReturnsAnUnusableValue() throws Exception {
         try (TokenEndpointStub stub = new TokenEndpointStub()) {
-            stub.lifetimeSeconds = 100;
-            Map<String, String> p = stubSettings(stub);
-            p.put("b2b.stub.token.refresh-from", "0.01"); // refresh after 1-2 s
-            p.put("b2b.stub.token.refresh-to", "0.02");
-            p.put("b2b.stub.token.backoff-initial-ms", "50");
-            p.put("b2b.stub.token.backoff-max-ms", "200");
-            p.put("b2b.stub.token.min-request-interval-ms", "100"); // retries as fast as the backoff above
+            Map<String, String> p = refreshingSoon(stub);
             try (TestApp app = TestApp.start(p)) {
                 AccessToken first = token(app);
                 for (TokenEndpointStub.Mode bad : BAD_TOKEN_VALUES) {

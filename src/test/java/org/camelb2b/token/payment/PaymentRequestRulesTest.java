@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.camelb2b.token.sandbox.SandboxProvider;
+import org.camelb2b.token.testing.Rfc3986;
 import org.camelb2b.token.testing.RecordingProvider;
 import org.camelb2b.token.testing.SandboxSetup;
 import org.camelb2b.token.testing.TestApp;
@@ -116,8 +117,8 @@ class PaymentRequestRulesTest {
 
     @Test
     void everyOtherRfc3986CharacterReachesTheProviderExactlyAsSigned() throws Exception {
-        String path = "/v1.0/a-b_c.d/!$&'()*+,;=:@/%2F%20%c3%A9%7E/";
-        String query = "x=a/b?c&y=!$'()*+,;:@%2F%2b&z=&=&.=..";
+        String path = Rfc3986.PATH;
+        String query = Rfc3986.QUERY;
         try (TestApp app = TestApp.start(settings())) {
             Exchange get = call(app, "get", path, query, null, Map.of("X-EXTERNAL-ID", List.of("42")));
             assertNull(get.getException());

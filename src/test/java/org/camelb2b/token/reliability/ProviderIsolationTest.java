@@ -118,6 +118,8 @@ class ProviderIsolationTest {
         System.out.printf("isolation: klikoo answered in %d ms; %d refused, slowest refusal %d ms; %d timed out, "
                 + "slowest %d ms (response timeout %d ms)%n", klikooMs, busy, slowestRefusal, timedOut, slowestTimeout,
                 RESPONSE_TIMEOUT_MS);
+        // refused after waiting at most call-queue-timeout-ms (1 s) for a call in flight to finish
+        assertTrue(slowestRefusal < 2500, "a refusal took " + slowestRefusal + " ms");
         assertEquals(LIMIT, timedOut);
         assertEquals(callers - LIMIT, busy);
         assertEquals(LIMIT, doku.requests("/hang"), "a refused call reached the provider");
