@@ -7,7 +7,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Keeps the caller's headers apart from the ones a payment call owns. {@code b2bCallerHeadersAside}
+ * Keeps the caller's headers apart from the ones a payment call owns, and one call's state apart
+ * from the next call's on the same exchange. {@code b2bCallerHeadersAside}
  * sets the caller's header map aside (unchanged, not copied) and gives the call an empty one, so
  * nothing of the caller's (a correlation id, its own {@code Authorization}) is sent to the provider;
  * {@code b2bCallerHeadersBack}, in the route's {@code doFinally}, puts the caller's headers back
@@ -20,8 +21,13 @@ public class CallerHeaders implements Processor {
     /** Property: the caller's header map, while the call runs. */
     static final String ASIDE = "B2bCallerHeaders";
 
+    /** What one call keeps on the exchange while it runs; a later call on the same exchange starts afresh. */
+    private static final String[] CALL_STATE = {PaymentHeaders.SIGNED_REQUEST, PaymentHeaders.ATTEMPTS,
+        PaymentHeaders.RETRY, PaymentHeaders.USED_TOKEN};
+
     @Override
     public void process(Exchange exchange) {
+        forgetCallState(exchange);
         Message message = exchange.getMessage();
         exchange.setProperty(ASIDE, message.getHeaders());
         message.setHeaders(exchange.getContext().getCamelContextExtension().getHeadersMapFactory().newMap());
@@ -33,6 +39,7 @@ public class CallerHeaders implements Processor {
         @Override
         @SuppressWarnings("unchecked")
         public void process(Exchange exchange) {
+            forgetCallState(exchange);
             Object aside = exchange.removeProperty(ASIDE);
             if (!(aside instanceof Map<?, ?>)) {
                 return;
@@ -45,6 +52,17 @@ public class CallerHeaders implements Processor {
                 caller.putAll(message.getHeaders());
             }
             message.setHeaders(caller);
+        }
+    }
+
+    /**
+     * Drops the state of a call (the signed request, its attempts, the retry decision, the token
+     * used), so that a route calling twice on one exchange makes two calls: never the first one's
+     * signed request again, with its X-EXTERNAL-ID.
+     */
+    static void forgetCallState(Exchange exchange) {
+        for (String name : CALL_STATE) {
+            exchange.removeProperty(name);
         }
     }
 }

@@ -72,4 +72,33 @@ class CallerHeadersTest {
             }
         }
     }
+
+    /** A route may call direct:b2b-call twice on one exchange: two calls, not the first one again. */
+    @Test
+    void twoCallsOnOneExchangeAreTwoSignedCalls() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start();
+             RecordingProvider doku = new RecordingProvider(SandboxSetup.DOKU_SECRET)) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", doku.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                Exchange exchange = call(app, "/first");
+                assertNull(exchange.getException());
+                exchange.getMessage().setHeader(PaymentHeaders.PATH, "/second");
+                exchange.getMessage().setBody("{\"partnerReferenceNo\":\"8\"}");
+                app.template().send("direct:b2b-call", exchange);
+                assertNull(exchange.getException());
+                assertEquals(1, exchange.getMessage().getHeader(PaymentHeaders.ATTEMPTS));
+
+                assertEquals(2, doku.received().size());
+                RecordingProvider.Received first = doku.received().get(0);
+                RecordingProvider.Received second = doku.received().get(1);
+                assertEquals("/first", first.target());
+                assertEquals("/second", second.target(), "the second call sent the first one's request again");
+                assertEquals("{\"partnerReferenceNo\":\"8\"}", new String(second.body(), java.nio.charset.StandardCharsets.UTF_8));
+                assertTrue(second.signatureValid());
+                assertTrue(!first.header("X-EXTERNAL-ID").equals(second.header("X-EXTERNAL-ID")),
+                        "two payments must not share an X-EXTERNAL-ID");
+            }
+        }
+    }
 }
