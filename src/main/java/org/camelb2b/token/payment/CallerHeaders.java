@@ -20,6 +20,8 @@ public class CallerHeaders implements Processor {
 
     /** Property: the caller's header map, while the call runs. */
     static final String ASIDE = "B2bCallerHeaders";
+    /** Property: the exception the caller's route had caught before the call, if any (not this call's failure). */
+    private static final String CAUGHT_BEFORE = "B2bCaughtBefore";
 
     /** What one call keeps on the exchange while it runs; a later call on the same exchange starts afresh. */
     private static final String[] CALL_STATE = {PaymentHeaders.SIGNED_REQUEST, PaymentHeaders.ATTEMPTS,
@@ -29,6 +31,10 @@ public class CallerHeaders implements Processor {
     public void process(Exchange exchange) {
         forgetCallState(exchange);
         Message message = exchange.getMessage();
+        Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        if (caught != null) {
+            exchange.setProperty(CAUGHT_BEFORE, caught);
+        }
         exchange.setProperty(ASIDE, message.getHeaders());
         message.setHeaders(exchange.getContext().getCamelContextExtension().getHeadersMapFactory().newMap());
     }
@@ -41,12 +47,16 @@ public class CallerHeaders implements Processor {
         public void process(Exchange exchange) {
             forgetCallState(exchange);
             Object aside = exchange.removeProperty(ASIDE);
+            Object caughtBefore = exchange.removeProperty(CAUGHT_BEFORE);
             if (!(aside instanceof Map<?, ?>)) {
                 return;
             }
             Map<String, Object> caller = (Map<String, Object>) aside;
             Message message = exchange.getMessage();
-            boolean failed = exchange.getException() != null || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+            // in doFinally, Camel keeps this call's exception in EXCEPTION_CAUGHT; one the caller's
+            // route had caught before the call is not a failure of the call
+            Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+            boolean failed = exchange.getException() != null || (caught != null && caught != caughtBefore);
             if (!failed) {
                 // what the response step left: the answer's headers only
                 caller.putAll(message.getHeaders());

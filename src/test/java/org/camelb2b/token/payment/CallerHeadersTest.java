@@ -101,4 +101,26 @@ class CallerHeadersTest {
             }
         }
     }
+
+    /** An exception the caller's route caught earlier is not this call's failure: the answer's headers come back. */
+    @Test
+    void anExceptionCaughtBeforeTheCallDoesNotHideTheAnswer() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start();
+             RecordingProvider doku = new RecordingProvider(SandboxSetup.DOKU_SECRET)) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", doku.baseUrl());
+            try (TestApp app = TestApp.start(p)) {
+                Exchange result = app.template().send("direct:b2b-call", e -> {
+                    e.setProperty(Exchange.EXCEPTION_CAUGHT, new IllegalStateException("handled by the caller's route"));
+                    e.getMessage().setHeader(PaymentHeaders.PROVIDER, "doku");
+                    e.getMessage().setHeader(PaymentHeaders.PATH, "/status");
+                    e.getMessage().setHeader("X-Correlation-Id", "corr-43");
+                    e.getMessage().setBody("{\"partnerReferenceNo\":\"9\"}");
+                });
+                assertNull(result.getException());
+                assertEquals("corr-43", result.getMessage().getHeader("X-Correlation-Id"));
+                assertEquals(Boolean.TRUE, result.getMessage().getHeader(PaymentHeaders.RESPONSE_SUCCESS));
+            }
+        }
+    }
 }
