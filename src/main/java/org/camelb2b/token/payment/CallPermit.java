@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camelb2b.token.flow.B2bExchange;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.provider.ProviderConfig;
 
@@ -39,9 +38,7 @@ public class CallPermit implements Processor {
             runtime.metrics().refused(provider);
             throw new ProviderBusyException(provider, config.callLimits().maxConcurrentCalls());
         }
-        exchange.setProperty(B2bExchange.PROVIDER, provider);
         exchange.setProperty(HELD, permits);
-        exchange.setProperty(B2bExchange.HTTP_ENDPOINT, runtime.paymentEndpoint(config));
     }
 
     /** {@code b2bCallPermitRelease}: hands back the permit {@link CallPermit} took, once. */

@@ -30,7 +30,8 @@ import org.camelb2b.token.token.AccessToken;
  * <p>Out: the body replaced by the exact bytes that were signed (the dialect's canonical form:
  * compact JSON; Klikoo: keys sorted), all other headers removed, and {@code Authorization}, the
  * dialect's headers (timestamp, signature; SNAP's {@code X-PARTNER-ID}/{@code X-EXTERNAL-ID}/
- * {@code CHANNEL-ID}), {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set.
+ * {@code CHANNEL-ID}), {@code Content-Type}, {@code CamelHttpMethod} and {@code CamelHttpUri} set, and the provider's
+ * camel-http endpoint in the {@code B2bHttpEndpoint} property.
  * What differs between dialects is asked of the provider's {@link Dialect}.
  *
  * <p>Refused before anything is signed, with an {@link InvalidPaymentRequestException} naming the
@@ -68,6 +69,8 @@ public class PaymentSigner implements Processor {
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader(Exchange.HTTP_URI, request.url());
         message.setBody(request.body());
+        // the provider's own camel-http endpoint: its pool, timeouts, no automatic retries
+        exchange.setProperty(B2bExchange.HTTP_ENDPOINT, runtime.paymentEndpoint(config));
         exchange.setProperty(B2bExchange.PROVIDER, request.provider());
         exchange.setProperty(PaymentHeaders.USED_TOKEN, token);
         Object attempts = exchange.getProperty(PaymentHeaders.ATTEMPTS);
