@@ -93,25 +93,13 @@ public final class ProviderConfigLoader {
     /** HTTP limits: {@code b2b.<id>.<name>}, else {@code b2b.<name>}, else the default. */
     private CallLimits callLimits(Settings s) {
         CallLimits d = CallLimits.DEFAULT;
-        int concurrent = s.sharedSetting("max-concurrent-calls", d.maxConcurrentCalls(), v -> parseCount(v, 1, 10_000));
+        int concurrent = s.sharedSetting("max-concurrent-calls", d.maxConcurrentCalls(),
+                v -> parseCount(v, 1, 10_000, "calls"));
         Duration queue = s.sharedSetting("call-queue-timeout-ms", d.queueTimeout(), v -> parseMillis(v, 0, 60_000));
         Duration connect = s.sharedSetting("http.connect-timeout-ms", d.connectTimeout(), v -> parseMillis(v, 1, 600_000));
         Duration response = s.sharedSetting("http.response-timeout-ms", d.responseTimeout(),
                 v -> parseMillis(v, 1, 600_000));
         return new CallLimits(concurrent, queue, connect, response);
-    }
-
-    static int parseCount(String text, int min, int max) {
-        int v;
-        try {
-            v = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number, was '" + text.strip() + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + v);
-        }
-        return v;
     }
 
     /** Token cache settings: {@code b2b.<id>.token.<name>}, else {@code b2b.token.<name>}, else the default. */
@@ -150,27 +138,23 @@ public final class ProviderConfigLoader {
     }
 
     static Duration parseMillis(String text, long min, long max) {
+        return Duration.ofMillis(parseWhole(text, min, max, "milliseconds", "ms"));
+    }
+
+    static int parseCount(String text, int min, int max, String unit) {
+        return (int) parseWhole(text, min, max, unit, unit);
+    }
+
+    /** A whole number from min to max; {@code unit} names it in the messages ({@code rangeUnit} after the range). */
+    private static long parseWhole(String text, long min, long max, String unit, String rangeUnit) {
         long v;
         try {
             v = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number of milliseconds, was '" + text.strip() + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + " ms, was " + v);
-        }
-        return Duration.ofMillis(v);
-    }
-
-    static int parseCount(String text, int min, int max, String unit) {
-        int v;
-        try {
-            v = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number of " + unit + ", was '" + text.strip() + "'");
         }
         if (v < min || v > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + " " + unit + ", was " + v);
+            throw new IllegalArgumentException("must be between " + min + " and " + max + " " + rangeUnit + ", was " + v);
         }
         return v;
     }
