@@ -6,20 +6,22 @@ import java.util.List;
 import io.vertx.core.VertxOptions;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Ordered;
 import org.apache.camel.StartupListener;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.camelb2b.token.flow.ProviderDeclarations;
+import org.camelb2b.token.component.B2bComponent;
 import org.camelb2b.token.gateway.GatewayGuard;
 import org.camelb2b.token.gateway.GatewayLimits;
 
 /**
  * Startup of the standalone application: starts the sandbox when enabled, has every declared
  * provider's settings checked before any route starts (all problems reported at once, startup
- * fails; see ProviderDeclarations), and warms the token cache once the routes are up.
+ * fails; the b2b component runs them with its own), and has the component warm the token cache
+ * once the routes are up ({@code b2b.warmup.enabled}).
  */
 public final class B2bStartup extends MainListenerSupport {
 
@@ -49,9 +51,11 @@ public final class B2bStartup extends MainListenerSupport {
             CamelContext context = main.getCamelContext();
             // the providers' checks and readiness checks, before any route starts, with this
             // application's own settings checked alongside, so one failed start names them all
-            ProviderDeclarations.of(context).addStartupCheck(this::checkSettings);
+            B2bComponent b2b = context.getComponent("b2b", B2bComponent.class);
+            b2b.addStartupCheck(this::checkSettings);
             context.addStartupListener(listener());
             Settings settings = new Settings(context, new ArrayList<>()); // problems: reported by checkSettings
+            b2b.setWarmUp(settings.flag("b2b.warmup.enabled", true));
             if (settings.flag("b2b.gateway.enabled", true)) {
                 guardGateway(context, gatewayLimits(settings));
             }
@@ -121,8 +125,14 @@ public final class B2bStartup extends MainListenerSupport {
         });
     }
 
+    /** Starts the sandbox after the b2b component's startup checks (which made it) have run. */
     private StartupListener listener() {
-        return new StartupListener() {
+        class SandboxStart implements StartupListener, Ordered {
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST;
+            }
+
             @Override
             public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) throws Exception {
                 // the settings were checked already, and the sandbox made (checkSettings)
@@ -133,15 +143,9 @@ public final class B2bStartup extends MainListenerSupport {
 
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-                // nothing: warm-up waits for the routes, in onCamelContextFullyStarted
+                // nothing
             }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                if (new Settings(context, new ArrayList<>()).flag("b2b.warmup.enabled", true)) {
-                    new WarmUp(context).start();
-                }
-            }
-        };
+        }
+        return new SandboxStart();
     }
 }

@@ -8,8 +8,6 @@ public final class B2bExchange {
 
     /** The provider id an exchange is for: set by a token route's first step, the fetch, a payment call. */
     public static final String PROVIDER = "B2bProvider";
-    /** Set on the exchanges the cache sends to fetch a token: only these go on to the provider. */
-    public static final String FETCH = "B2bTokenFetch";
     /** The token endpoint URL for the HTTP step. */
     public static final String TOKEN_URL = "B2bTokenUrl";
     /** The camel-http endpoint URI of the token request (the token URL with the provider's HTTP set-up). */
@@ -19,10 +17,10 @@ public final class B2bExchange {
     /** Monotonic time the token request was built, just before it was signed and sent. */
     public static final String REQUESTED_AT = "B2bTokenRequestedAt";
 
-    /** The route group of every route made from the {@code b2b-token} template. */
+    /** The route group of the token routes (the {@code b2b-token} and {@code b2b-token-fetch} templates'). */
     public static final String ROUTE_GROUP = "b2b-token";
-    /** Token routes consume from {@code direct:b2b-token-<provider>}. */
-    public static final String ENDPOINT_PREFIX = "direct:b2b-token-";
+    /** A provider's fetch route ({@code b2b-token-fetch} template) consumes from {@code direct:b2b-token-fetch-<provider>}. */
+    public static final String FETCH_ENDPOINT_PREFIX = "direct:b2b-token-fetch-";
 
     private B2bExchange() {
     }

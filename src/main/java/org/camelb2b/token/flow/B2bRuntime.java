@@ -24,15 +24,23 @@ import org.camelb2b.token.provider.ProviderRegistry;
 import org.camelb2b.token.token.AccessToken;
 
 /**
- * The state the token routes share within one CamelContext: provider settings, the token cache
- * and the clocks. It lives in the context's registry, so the route steps can stay stateless
- * beans and the bundle works the same standalone or dropped into another Camel application.
+ * The state one CamelContext's B2B routes share: provider settings, the token cache, the call
+ * permits, the metrics and the clocks. The {@code b2b} component makes it and owns it (one per
+ * context, stopped with the component); route steps reach it through that component
+ * ({@link #of}), so they stay stateless beans.
  */
 public final class B2bRuntime extends ServiceSupport {
 
-    /** Registry name of the runtime bean. */
-    public static final String BEAN_NAME = "b2bRuntime";
+    /** The scheme of the component that owns the runtime. */
+    public static final String COMPONENT = "b2b";
+
+    /** What the {@code b2b} component is to the route steps: the owner of its context's runtime. */
+    public interface Owner {
+        B2bRuntime runtime();
+    }
+
     private final ProviderRegistry providers;
+    private final ProviderDeclarations declarations = new ProviderDeclarations();
     private final TokenCache cache;
     private final TokenFetcher fetcher;
     private final Clock clock;
@@ -44,11 +52,11 @@ public final class B2bRuntime extends ServiceSupport {
     private final ConcurrentHashMap<String, Semaphore> callPermits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> paymentEndpoints = new ConcurrentHashMap<>();
 
-    private B2bRuntime(CamelContext context) {
+    /** Made by the {@code b2b} component of {@code context}. */
+    public B2bRuntime(CamelContext context) {
         this.context = context;
-        // settings a kamelet declared win; the rest come from the b2b.<provider>.* properties
-        ProviderDeclarations declared = ProviderDeclarations.of(context);
-        this.providers = new ProviderRegistry(name -> declared.setting(name)
+        // settings an endpoint gave win; the rest come from the b2b.<provider>.* properties
+        this.providers = new ProviderRegistry(name -> declarations.setting(name)
                 .or(() -> Placeholders.resolve(context, name)));
         this.clock = Clock.systemUTC();
         this.nanoClock = System::nanoTime;
@@ -62,22 +70,27 @@ public final class B2bRuntime extends ServiceSupport {
         this.cache.setListener(metrics);
     }
 
-    /** The runtime of {@code context}, made and registered on first use. */
+    /**
+     * The runtime of {@code context}: its {@code b2b} component's (Camel makes the component on
+     * first use, as for any component).
+     */
     public static B2bRuntime of(CamelContext context) {
-        return ContextBeans.getOrBind(context, BEAN_NAME, B2bRuntime.class, c -> {
-            B2bRuntime runtime = new B2bRuntime(c);
-            try {
-                // stopped with the context: pending refreshes are dropped, not waited for
-                c.addService(runtime, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot register the B2B token runtime", e);
-            }
-            return runtime;
-        });
+        Object component = context.getComponent(COMPONENT);
+        if (component instanceof Owner owner) {
+            return owner.runtime();
+        }
+        throw new IllegalStateException("the '" + COMPONENT + "' component of this CamelContext is "
+                + (component == null ? "missing" : component.getClass().getName())
+                + ", not camel-b2b-token's: is the library on the classpath?");
+    }
+
+    /** The providers declared with settings of their own (by {@code b2b:} endpoints). */
+    public ProviderDeclarations declarations() {
+        return declarations;
     }
 
     @Override
-    protected void doStop() {
+    protected void doShutdown() {
         context.getExecutorServiceManager().shutdownNow(timers);
         context.getExecutorServiceManager().shutdownNow(executor);
     }
@@ -154,6 +167,23 @@ public final class B2bRuntime extends ServiceSupport {
     /** A new readiness check of the provider ({@code b2b-token-<provider>}) on this runtime's settings and cache. */
     public ProviderReadinessCheck readinessCheck(String provider) {
         return new ProviderReadinessCheck(provider, providers, cache, nanoClock);
+    }
+
+    /**
+     * Asks for a token of every registered provider in the background, so the first call finds
+     * it cached. Each request logs its own line; a failure stops nothing (it is asked again on
+     * first use).
+     */
+    public void warmUp() {
+        for (ProviderConfig provider : providers.all()) {
+            executor.execute(() -> {
+                try {
+                    token(provider.id());
+                } catch (RuntimeException e) {
+                    // logged by the fetch; the provider may be down for a moment
+                }
+            });
+        }
     }
 
     /** The provider's token: from the cache, or from the one fetch in flight for it. */

@@ -7,64 +7,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
-import org.apache.camel.CamelContext;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.provider.ProviderConfigLoader;
 
 /**
- * Providers declared in one CamelContext with settings of their own (a kamelet's properties),
- * rather than through {@code b2b.<provider>.*} properties alone. A setting given here wins over
- * the property of the same name; a setting left out falls back to the property, then to its
- * default. Declaring a provider again with a different value for a setting is an error, since
+ * Providers declared in one CamelContext, each by the {@code b2b:} endpoints that name it, with the
+ * settings those endpoints give (a kamelet's properties become such options). A setting given here
+ * wins over the property of the same name; a setting left out falls back to the property, then to
+ * its default. Declaring a provider again with a different value for a setting is an error, since
  * both declarations would share one provider id, one token and one set of settings.
- *
- * <p>Making the declarations also installs {@link ProviderStartup}, which checks every provider
- * of the context before its routes start.
  */
 public final class ProviderDeclarations {
-
-    /** Registry name of the declarations bean. */
-    public static final String BEAN_NAME = "b2bProviderDeclarations";
 
     /** Full property name ({@code b2b.<id>.<setting>}) to value. */
     private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
-    private final CamelContext context;
-    private final List<Function<CamelContext, List<String>>> startupChecks = new CopyOnWriteArrayList<>();
-    /** Set once the startup checks have run: later declarations are checked as they come. */
-    private volatile boolean checked;
-
-    private ProviderDeclarations(CamelContext context) {
-        this.context = context;
-    }
-
-    /** The declarations of {@code context}, made on first use (with the startup checks). */
-    public static ProviderDeclarations of(CamelContext context) {
-        return ContextBeans.getOrBind(context, BEAN_NAME, ProviderDeclarations.class, c -> {
-            ProviderStartup.install(c);
-            return new ProviderDeclarations(c);
-        });
-    }
 
     /**
      * Declares provider {@code id} with {@code given} settings (setting name, such as
      * {@code base-url}, to value; blank values count as not given).
      *
-     * @throws ConfigurationException when the id is not a valid provider id, a setting was
+     * @throws ConfigurationException when the id is not a valid provider id, or a setting was
      *                                declared before with another value (names the settings, never
-     *                                the values), or, after startup, when the settings are wrong
+     *                                the values)
      */
-    public void declare(String id, Map<String, String> given) {
-        record(id, given);
-        if (checked) {
-            ProviderStartup.check(context, Set.of(id));
-        }
-    }
-
-    private synchronized void record(String id, Map<String, String> given) {
+    public synchronized void declare(String id, Map<String, String> given) {
         if (id == null || !ProviderConfigLoader.PROVIDER_ID.matcher(id).matches()) {
             throw new ConfigurationException(List.of("provider id '" + id
                     + "' must be lower-case letters, digits, '-' or '_' (at most 40)"));
@@ -99,22 +67,6 @@ public final class ProviderDeclarations {
     /** The declared provider ids, in no particular order. */
     public Set<String> ids() {
         return new LinkedHashSet<>(ids);
-    }
-
-    /**
-     * Adds a check of other settings that runs with the providers' checks before the routes
-     * start; its problems (each naming its setting) are reported together with theirs.
-     */
-    public void addStartupCheck(Function<CamelContext, List<String>> check) {
-        startupChecks.add(check);
-    }
-
-    List<Function<CamelContext, List<String>>> startupChecks() {
-        return startupChecks;
-    }
-
-    void markChecked() {
-        checked = true;
     }
 
     private static String key(String id, String setting) {

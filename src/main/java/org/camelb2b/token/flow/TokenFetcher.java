@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one token acquisition through the provider's token route (build headers, sign, POST,
- * parse) and writes the one log line every acquisition gets: provider, outcome, response code,
+ * Runs one token acquisition through the provider's fetch route ({@code b2b-token-fetch}
+ * template: build headers, sign, POST, parse) and writes the one log line every acquisition gets: provider, outcome, response code,
  * latency and lifetime; never the token, key or secret.
  */
 final class TokenFetcher {
@@ -38,16 +38,14 @@ final class TokenFetcher {
     AccessToken fetch(TokenKey key) {
         ProviderConfig config = providers.get(key.provider());
         long start = nanoClock.getAsLong();
-        Exchange result = template.send(B2bExchange.ENDPOINT_PREFIX + config.id(), exchange -> {
-            exchange.setProperty(B2bExchange.PROVIDER, config.id());
-            exchange.setProperty(B2bExchange.FETCH, Boolean.TRUE);
-        });
+        Exchange result = template.send(B2bExchange.FETCH_ENDPOINT_PREFIX + config.id(),
+                exchange -> exchange.setProperty(B2bExchange.PROVIDER, config.id()));
         long latencyNanos = nanoClock.getAsLong() - start;
         long latencyMs = TimeUnit.NANOSECONDS.toMillis(latencyNanos);
         Exception failure = result.getException();
         if (failure == null && !(result.getMessage().getBody() instanceof AccessToken)) {
             failure = new TokenAcquisitionException(config.id(), -1, null, null,
-                    "the token route returned no token (is the route template changed?)");
+                    "the fetch route answered with no token");
         }
         metrics.tokenRequest(config.id(), failure == null, java.time.Duration.ofNanos(latencyNanos));
         if (failure != null) {

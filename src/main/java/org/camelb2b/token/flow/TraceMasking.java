@@ -41,7 +41,7 @@ public final class TraceMasking implements ExchangeFormatter {
     }
 
     /** Wraps the context's tracer formatter, once; the application's own formatter is kept inside. */
-    static void install(CamelContext context) {
+    public static void install(CamelContext context) {
         Tracer tracer = context.getTracer();
         if (tracer != null && !(tracer.getExchangeFormatter() instanceof TraceMasking)) {
             tracer.setExchangeFormatter(new TraceMasking(tracer.getExchangeFormatter()));
