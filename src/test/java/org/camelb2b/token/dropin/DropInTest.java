@@ -37,13 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * no Micrometer.
  *
  * <p>Its routes make signed payment calls that the sandbox verifies as a provider does: DOKU through
- * the route template ({@code templatedRoute} b2b-token) and {@code direct:b2b-call}, Klikoo through
- * the {@code b2b-payment-call-action} kamelet. Nothing the JVM wrote holds a secret, a token or key
+ * the route template ({@code templatedRoute} b2b-token) and {@code direct:b2b-call}, and through the
+ * component's {@code b2b:call:doku} endpoint (its own correlation header kept), Klikoo through the
+ * {@code b2b-payment-call-action} kamelet. Nothing the JVM wrote holds a secret, a token or key
  * material.
  */
 class DropInTest {
 
-    private static final Pattern RESULT = Pattern.compile("RESULT (\\w+) (\\S+) (\\S+)");
+    private static final Pattern RESULT = Pattern.compile("RESULT ([\\w-]+) (\\S+) (\\S+)( \\S+)?");
 
     @TempDir
     Path app;
@@ -64,11 +65,12 @@ class DropInTest {
             assertEquals(0, run.exitValue(), "exit status; output:\n" + output);
 
             // what the application's routes saw: the provider's answer
-            assertEquals(Set.of("doku 2002700 true", "klikoo 200032000 true"), results(output), output);
+            assertEquals(Set.of("doku 2002700 true", "doku-component 2002600 true corr-42", "klikoo 200032000 true"),
+                    results(output), output);
             // what the provider saw: one token request and one accepted signed call per client,
             // and not one signature it refused
             assertEquals(1, sandbox.tokenRequests(SandboxSetup.DOKU_CLIENT));
-            assertEquals(1, sandbox.paymentsAccepted(SandboxSetup.DOKU_CLIENT));
+            assertEquals(2, sandbox.paymentsAccepted(SandboxSetup.DOKU_CLIENT));
             assertEquals(1, sandbox.tokenRequests(SandboxSetup.KLIKOO_CLIENT));
             assertEquals(1, sandbox.paymentsAccepted(SandboxSetup.KLIKOO_CLIENT));
             assertEquals(0, sandbox.rejections(), "requests the sandbox refused");
@@ -185,6 +187,18 @@ class DropInTest {
                         - to: direct:b2b-call
                         - log: "RESULT doku ${header.B2bResponseCode} ${header.B2bResponseSuccess}"
 
+                # DOKU again, through the b2b component's endpoint; the application's own header stays
+                - route:
+                    id: doku-status
+                    from:
+                      uri: timer:doku-status?repeatCount=1
+                      steps:
+                        - setBody:
+                            constant: '{"partnerServiceId":"  888994","customerNo":"00000000000000000001","virtualAccountNo":"  88899400000000000000000001"}'
+                        - setHeader: { name: X-Correlation-Id, constant: corr-42 }
+                        - to: b2b:call:doku?path=/orders/v1.0/transfer-va/status
+                        - log: "RESULT doku-component ${header.B2bResponseCode} ${header.B2bResponseSuccess} ${header.X-Correlation-Id}"
+
                 # Klikoo: every setting a kamelet property, the key from the environment
                 - route:
                     id: klikoo-inquiry
@@ -260,7 +274,7 @@ class DropInTest {
         Set<String> results = new HashSet<>();
         Matcher m = RESULT.matcher(output);
         while (m.find()) {
-            results.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            results.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + (m.group(4) == null ? "" : m.group(4)));
         }
         return results;
     }
