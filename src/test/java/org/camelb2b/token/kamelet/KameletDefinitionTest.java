@@ -6,30 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.camelb2b.token.provider.ProviderSetting;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The kamelet files as Camel's kamelet conventions and our settings need them: an action, every
- * placeholder in the template defined as a property, every property used, the required ones
- * without defaults, the optional ones with one, the secrets marked as passwords, and the
- * declaration bean's properties exactly the provider settings it has setters for.
+ * The kamelet files as Camel's kamelet conventions need them: an action, every placeholder in the
+ * template defined as a property and every property used, each with a title, description and
+ * type; a property Camel must always resolve ({@code {{name}}}) has a default unless required; a
+ * provider setting has none, so that leaving it out leaves the option out and its
+ * {@code b2b.<provider>.*} property applies; the secrets, and only they, are passwords. (The provider settings' part of each
+ * file is generated from {@link ProviderSetting}; {@code SettingsDocsTest} keeps it current.)
  */
 class KameletDefinitionTest {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z][A-Za-z0-9]*)}}");
-    static final Set<String> SECRETS = Set.of("privateKey", "privateKeyPassword", "clientSecret");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\??)([A-Za-z][A-Za-z0-9]*)}}");
+    static final Set<String> SETTINGS = ProviderSetting.all().stream().map(ProviderSetting::option)
+            .collect(Collectors.toSet());
+    static final Set<String> SECRETS = ProviderSetting.all().stream().filter(ProviderSetting::secret)
+            .map(ProviderSetting::option).collect(Collectors.toSet());
 
     @ParameterizedTest
     @ValueSource(strings = {"b2b-token-action", "b2b-payment-call-action"})
@@ -49,11 +55,14 @@ class KameletDefinitionTest {
 
         // every placeholder in the template is a property, and every property is used
         Set<String> used = new TreeSet<>();
+        Set<String> alwaysResolved = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(YAML.writeValueAsString(kamelet.at("/spec/template")));
         while (m.find()) {
-            used.add(m.group(1));
+            used.add(m.group(2));
+            if (m.group(1).isEmpty()) {
+                alwaysResolved.add(m.group(2));
+            }
         }
-        used.removeAll(beanNames(kamelet));
         assertEquals(defined, used, "template placeholders vs definition properties");
 
         List<String> problems = new ArrayList<>();
@@ -62,9 +71,14 @@ class KameletDefinitionTest {
             if (!p.hasNonNull("title") || !p.hasNonNull("description") || !p.hasNonNull("type")) {
                 problems.add(property + ": needs title, description and type");
             }
-            if (required.contains(property) == p.has("default")) {
-                problems.add(property + (required.contains(property) ? ": required, so no default"
-                        : ": optional, so it needs a default (Camel does not resolve a missing one)"));
+            if (required.contains(property) && p.has("default")) {
+                problems.add(property + ": required, so no default");
+            } else if (!required.contains(property) && alwaysResolved.contains(property) && !p.has("default")) {
+                problems.add(property + ": optional and used as {{" + property + "}}, so it needs a default"
+                        + " (Camel does not resolve a missing one)");
+            } else if (SETTINGS.contains(property) && p.has("default")) {
+                problems.add(property + ": a provider setting, so no default (it would be given as the option,"
+                        + " hiding the b2b.<provider>.* property)");
             }
             if (SECRETS.contains(property) != "password".equals(p.path("format").asText())) {
                 problems.add(property + (SECRETS.contains(property) ? ": a secret must be format: password"
@@ -72,36 +86,5 @@ class KameletDefinitionTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.toString());
-
-        // the declaration bean gets the provider and every provider setting, by the setter's name
-        JsonNode declaration = kamelet.at("/spec/template/beans/0");
-        assertEquals("#class:" + ProviderDeclaration.class.getName(), declaration.path("type").asText());
-        assertEquals("declare", declaration.path("initMethod").asText());
-        Set<String> beanProperties = new TreeSet<>();
-        declaration.path("properties").fieldNames().forEachRemaining(beanProperties::add);
-        Set<String> setters = new TreeSet<>();
-        for (var method : ProviderDeclaration.class.getMethods()) {
-            if (method.getName().startsWith("set") && method.getParameterCount() == 1
-                    && !method.getName().equals("setCamelContext")) {
-                setters.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
-            }
-        }
-        setters.remove(name.equals("b2b-payment-call-action") ? "" : "calls");
-        assertEquals(setters, beanProperties, "bean properties vs ProviderDeclaration setters");
-        for (Map.Entry<String, JsonNode> e : iterable(declaration.path("properties"))) {
-            if (!e.getKey().equals("calls")) {
-                assertEquals("{{" + e.getKey() + "}}", e.getValue().asText(), "bean property " + e.getKey());
-            }
-        }
-    }
-
-    private static Set<String> beanNames(JsonNode kamelet) {
-        Set<String> names = new TreeSet<>();
-        kamelet.at("/spec/template/beans").forEach(b -> names.add(b.path("name").asText()));
-        return names;
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
     }
 }
