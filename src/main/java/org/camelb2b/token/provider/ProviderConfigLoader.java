@@ -109,7 +109,8 @@ public final class ProviderConfigLoader {
         double from = s.value(TOKEN_REFRESH_FROM);
         double to = s.value(TOKEN_REFRESH_TO);
         if (from > to) {
-            s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
+            s.problems.add(s.prefix + TOKEN_REFRESH_FROM.name() + ": must not be after " + TOKEN_REFRESH_TO.name()
+                    + " (" + from + " > " + to + ")");
             return CachePolicy.DEFAULT;
         }
         return new CachePolicy(from, to, s.value(TOKEN_SKEW_MAX_MS), s.value(TOKEN_ACQUIRE_TIMEOUT_MS),
