@@ -1,31 +1,56 @@
 package org.camelb2b.token.provider;
 
+import static org.camelb2b.token.provider.ProviderSetting.BASE_URL;
+import static org.camelb2b.token.provider.ProviderSetting.CALL_QUEUE_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.CHANNEL_ID;
+import static org.camelb2b.token.provider.ProviderSetting.CLIENT_ID;
+import static org.camelb2b.token.provider.ProviderSetting.CLIENT_SECRET;
+import static org.camelb2b.token.provider.ProviderSetting.DIALECT;
+import static org.camelb2b.token.provider.ProviderSetting.HTTP_CONNECT_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.HTTP_RESPONSE_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.MAX_CONCURRENT_CALLS;
+import static org.camelb2b.token.provider.ProviderSetting.PRIVATE_KEY;
+import static org.camelb2b.token.provider.ProviderSetting.PRIVATE_KEY_PASSPHRASE;
+import static org.camelb2b.token.provider.ProviderSetting.SIGN_SORTED_QUERY;
+import static org.camelb2b.token.provider.ProviderSetting.TIMESTAMP_MILLIS;
+import static org.camelb2b.token.provider.ProviderSetting.TIMESTAMP_ZONE;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_ACQUIRE_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_BACKOFF_INITIAL_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_BACKOFF_MAX_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_FATAL_HOLD_OFF_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_KEEP_WARM_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MAX_LENGTH;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MIN_REQUEST_INTERVAL_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PATH;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PROBE_INTERVAL_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_FROM;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_TO;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_SKEW_MAX_MS;
+
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
 import org.camelb2b.token.dialect.Dialect;
-import org.camelb2b.token.dialect.Dialects;
 
 /**
- * Reads and checks one provider's {@code b2b.<id>.*} settings. Every problem is collected, so
- * one failed start reports all of them, each under the setting's full name.
+ * Reads and checks one provider's {@code b2b.<id>.*} settings, each one as {@link ProviderSetting}
+ * defines it (parser, range, default, global fallback). Every problem is collected, so one failed
+ * start reports all of them, each under the setting's full name.
  */
 public final class ProviderConfigLoader {
 
@@ -55,148 +80,43 @@ public final class ProviderConfigLoader {
             problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
             return null;
         }
-        Settings s = new Settings(id, problems);
-
-        Dialect dialect = s.optional("dialect").map(v -> s.parse("dialect", v, Dialects::named))
-                .orElse(Dialects.defaultDialect());
-        URI baseUrl = s.required("base-url").map(v -> s.parse("base-url", v, ProviderConfigLoader::parseBaseUrl)).orElse(null);
-        String tokenPath = s.optional("token-path").map(v -> s.parse("token-path", v, ProviderConfigLoader::parsePath))
-                .orElse(dialect != null ? dialect.defaultTokenPath() : null);
-        String clientId = s.required("client-id").orElse(null);
-        String passphrase = s.optional("private-key-passphrase").orElse(null);
-        RSAPrivateKey key = s.required("private-key").map(v -> s.parse("private-key", v,
-                text -> PrivateKeyLoader.load(text, passphrase))).orElse(null);
-        String clientSecret = requires(dialect, "client-secret")
-                ? s.required("client-secret").orElse(null) : s.optional("client-secret").orElse("");
-        String channelId = s.optional("channel-id").orElse("");
-        ZoneId zone = s.optional("timestamp-zone").map(v -> s.parse("timestamp-zone", v, TimestampFormat::parseZone))
-                .orElse(dialect != null ? dialect.defaultTimestampZone() : null);
-        Boolean millis = s.optional("timestamp-millis").map(v -> s.parse("timestamp-millis", v,
-                ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
-
-        Boolean sortedQuery = s.optional("sign-sorted-query").map(v -> s.parse("sign-sorted-query", v,
-                ProviderConfigLoader::parseBoolean)).orElse(Boolean.FALSE);
+        Reader s = new Reader(id, problems);
+        // the dialect first: some settings' defaults, and whether some are required, depend on it
+        Dialect dialect = s.read(DIALECT, null);
+        for (ProviderSetting<?> setting : ProviderSetting.all()) {
+            if (setting != DIALECT) {
+                s.read(setting, dialect);
+            }
+        }
+        String keyText = s.value(PRIVATE_KEY);
+        String passphrase = s.value(PRIVATE_KEY_PASSPHRASE);
+        RSAPrivateKey key = keyText == null ? null
+                : s.attempt(s.prefix + PRIVATE_KEY.name(), () -> PrivateKeyLoader.load(keyText, passphrase));
         CachePolicy policy = cachePolicy(s);
-        CallLimits limits = callLimits(s);
+        CallLimits limits = new CallLimits(s.value(MAX_CONCURRENT_CALLS), s.value(CALL_QUEUE_TIMEOUT_MS),
+                s.value(HTTP_CONNECT_TIMEOUT_MS), s.value(HTTP_RESPONSE_TIMEOUT_MS));
         if (problems.size() > before) {
             return null;
         }
-        return new ProviderConfig(id, dialect, baseUrl, tokenPath, clientId, key, fingerprint(key), clientSecret,
-                channelId, new TimestampFormat(zone, millis), sortedQuery, policy, limits);
+        return new ProviderConfig(id, dialect, s.value(BASE_URL), s.value(TOKEN_PATH), s.value(CLIENT_ID), key,
+                fingerprint(key), s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
+                new TimestampFormat(s.value(TIMESTAMP_ZONE), s.value(TIMESTAMP_MILLIS)), s.value(SIGN_SORTED_QUERY),
+                policy, limits);
     }
 
-    /** Whether the dialect requires a setting that is optional in general (Klikoo: {@code client-secret}). */
-    private static boolean requires(Dialect dialect, String setting) {
-        return dialect != null && dialect.requiredSettings().contains(setting);
-    }
-
-    /** HTTP limits: {@code b2b.<id>.<name>}, else {@code b2b.<name>}, else the default. */
-    private CallLimits callLimits(Settings s) {
-        CallLimits d = CallLimits.DEFAULT;
-        int concurrent = s.sharedSetting("max-concurrent-calls", d.maxConcurrentCalls(),
-                v -> parseCount(v, 1, 10_000, "calls"));
-        Duration queue = s.sharedSetting("call-queue-timeout-ms", d.queueTimeout(), v -> parseMillis(v, 0, 60_000));
-        Duration connect = s.sharedSetting("http.connect-timeout-ms", d.connectTimeout(), v -> parseMillis(v, 1, 600_000));
-        Duration response = s.sharedSetting("http.response-timeout-ms", d.responseTimeout(),
-                v -> parseMillis(v, 1, 600_000));
-        return new CallLimits(concurrent, queue, connect, response);
-    }
-
-    /** Token cache settings: {@code b2b.<id>.token.<name>}, else {@code b2b.token.<name>}, else the default. */
-    private CachePolicy cachePolicy(Settings s) {
-        CachePolicy d = CachePolicy.DEFAULT;
-        double from = s.tokenSetting("refresh-from", d.refreshFrom(), v -> parseFraction(v));
-        double to = s.tokenSetting("refresh-to", d.refreshTo(), v -> parseFraction(v));
-        Duration skew = s.tokenSetting("skew-max-ms", d.skewMax(), v -> parseMillis(v, 0, 600_000));
-        Duration acquire = s.tokenSetting("acquire-timeout-ms", d.acquireTimeout(), v -> parseMillis(v, 1, 600_000));
-        Duration initial = s.tokenSetting("backoff-initial-ms", d.backoffInitial(), v -> parseMillis(v, 1, 3_600_000));
-        Duration max = s.tokenSetting("backoff-max-ms", d.backoffMax(), v -> parseMillis(v, 1, 3_600_000));
-        Duration fatal = s.tokenSetting("fatal-hold-off-ms", d.fatalHoldOff(), v -> parseMillis(v, 1, 86_400_000));
-        Duration warm = s.tokenSetting("keep-warm-ms", d.keepWarm(), v -> parseMillis(v, 0, 604_800_000));
-        int maxLength = s.tokenSetting("max-length", d.maxTokenLength(), v -> parseCount(v, 16, 65_536, "characters"));
-        Duration minInterval = s.tokenSetting("min-request-interval-ms", d.minRequestInterval(),
-                v -> parseMillis(v, 100, 60_000));
-        Duration probe = s.tokenSetting("probe-interval-ms", d.probeInterval(), v -> parseMillis(v, 100, 600_000));
+    /** The token cache settings, checked together: the refresh window must not be reversed. */
+    private static CachePolicy cachePolicy(Reader s) {
+        double from = s.value(TOKEN_REFRESH_FROM);
+        double to = s.value(TOKEN_REFRESH_TO);
         if (from > to) {
-            s.problems.add(s.prefix + "token.refresh-from: must not be after token.refresh-to (" + from + " > " + to + ")");
-            return d;
+            s.problems.add(s.prefix + TOKEN_REFRESH_FROM.name() + ": must not be after " + TOKEN_REFRESH_TO.name()
+                    + " (" + from + " > " + to + ")");
+            return CachePolicy.DEFAULT;
         }
-        return new CachePolicy(from, to, skew, acquire, initial, max, fatal, warm, maxLength, minInterval, probe);
-    }
-
-    static double parseFraction(String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a fraction such as 0.75, was '" + text.strip() + "'");
-        }
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException("must be between 0 and 1 (exclusive), was " + v);
-        }
-        return v;
-    }
-
-    static Duration parseMillis(String text, long min, long max) {
-        return Duration.ofMillis(parseWhole(text, min, max, "milliseconds", "ms"));
-    }
-
-    static int parseCount(String text, int min, int max, String unit) {
-        return (int) parseWhole(text, min, max, unit, unit);
-    }
-
-    /** A whole number from min to max; {@code unit} names it in the messages ({@code rangeUnit} after the range). */
-    private static long parseWhole(String text, long min, long max, String unit, String rangeUnit) {
-        long v;
-        try {
-            v = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number of " + unit + ", was '" + text.strip() + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + " " + rangeUnit + ", was " + v);
-        }
-        return v;
-    }
-
-    static URI parseBaseUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("must be an http:// or https:// URL, was '" + text.strip() + "'");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("has no host: '" + text.strip() + "'");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("must not carry a query or fragment: '" + text.strip() + "'");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("must not carry user info");
-        }
-        String s = uri.toString();
-        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    }
-
-    static String parsePath(String text) {
-        String t = text.strip();
-        if (!t.startsWith("/") || t.contains("?") || t.contains("#") || t.contains(" ")) {
-            throw new IllegalArgumentException("must be a path starting with '/', was '" + t + "'");
-        }
-        return t;
-    }
-
-    static Boolean parseBoolean(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("true") || t.equals("false")) {
-            return Boolean.valueOf(t);
-        }
-        throw new IllegalArgumentException("must be true or false, was '" + text.strip() + "'");
+        return new CachePolicy(from, to, s.value(TOKEN_SKEW_MAX_MS), s.value(TOKEN_ACQUIRE_TIMEOUT_MS),
+                s.value(TOKEN_BACKOFF_INITIAL_MS), s.value(TOKEN_BACKOFF_MAX_MS), s.value(TOKEN_FATAL_HOLD_OFF_MS),
+                s.value(TOKEN_KEEP_WARM_MS), s.value(TOKEN_MAX_LENGTH), s.value(TOKEN_MIN_REQUEST_INTERVAL_MS),
+                s.value(TOKEN_PROBE_INTERVAL_MS));
     }
 
     static String fingerprint(RSAPrivateKey key) {
@@ -210,53 +130,68 @@ public final class ProviderConfigLoader {
         }
     }
 
-    /** The settings of one provider, recording problems under their full names. */
-    private final class Settings {
+    /**
+     * The settings of one provider as read: each one {@code b2b.<id>.<name>}, else the global
+     * {@code b2b.<name>} where the setting has one, else its default. Problems are recorded under
+     * the full name of the property the value came from; a value that is wrong counts as its default.
+     */
+    private final class Reader {
         private final String prefix;
         private final List<String> problems;
+        private final Map<ProviderSetting<?>, Object> values = new HashMap<>();
 
-        Settings(String id, List<String> problems) {
+        Reader(String id, List<String> problems) {
             this.prefix = "b2b." + id + ".";
             this.problems = problems;
         }
 
-        Optional<String> optional(String name) {
-            return lookup(prefix + name).filter(v -> !v.isBlank());
+        /** The value read for {@code setting} (null when required and missing or wrong). */
+        @SuppressWarnings("unchecked")
+        <T> T value(ProviderSetting<T> setting) {
+            return (T) values.get(setting);
         }
 
-        Optional<String> required(String name) {
-            Optional<String> raw = lookup(prefix + name);
-            if (raw.isEmpty()) {
-                problems.add(prefix + name + ": is not set");
-            } else if (raw.get().isBlank()) {
-                problems.add(prefix + name + ": is empty");
-                return Optional.empty();
+        <T> T read(ProviderSetting<T> setting, Dialect dialect) {
+            T value = readValue(setting, dialect);
+            values.put(setting, value);
+            return value;
+        }
+
+        private <T> T readValue(ProviderSetting<T> setting, Dialect dialect) {
+            String own = prefix + setting.name();
+            if (setting.requiredFor(dialect)) {
+                Optional<String> raw = lookup(own);
+                if (raw.isEmpty()) {
+                    problems.add(own + ": is not set");
+                    return null;
+                }
+                if (raw.get().isBlank()) {
+                    problems.add(own + ": is empty");
+                    return null;
+                }
+                return parse(setting, own, raw.get().strip(), dialect);
             }
-            return raw.map(String::strip);
-        }
-
-        /** A token-cache setting: per provider, else global {@code b2b.token.*}, else the default. */
-        <T> T tokenSetting(String name, T fallback, Function<String, T> parser) {
-            return sharedSetting("token." + name, fallback, parser);
-        }
-
-        /** A setting of provider {@code b2b.<id>.<name>}, else the global {@code b2b.<name>}, else the default. */
-        <T> T sharedSetting(String name, T fallback, Function<String, T> parser) {
-            String own = prefix + name;
+            String from = own;
             Optional<String> value = lookup(own).filter(v -> !v.isBlank());
-            String setting = own;
-            if (value.isEmpty()) {
-                setting = "b2b." + name;
-                value = lookup(setting).filter(v -> !v.isBlank());
+            if (value.isEmpty() && setting.globalName() != null) {
+                from = setting.globalName();
+                value = lookup(from).filter(v -> !v.isBlank());
             }
-            if (value.isEmpty()) {
-                return fallback;
-            }
+            return value.isEmpty() ? setting.defaultFor(dialect) : parse(setting, from, value.get(), dialect);
+        }
+
+        private <T> T parse(ProviderSetting<T> setting, String from, String text, Dialect dialect) {
+            T parsed = attempt(from, () -> setting.type().parse(text));
+            return parsed != null ? parsed : setting.defaultFor(dialect);
+        }
+
+        /** The parsed value, or null with the problem recorded under {@code from}. */
+        <T> T attempt(String from, Supplier<T> parser) {
             try {
-                return parser.apply(value.get());
-            } catch (IllegalArgumentException e) {
-                problems.add(setting + ": " + e.getMessage());
-                return fallback;
+                return parser.get();
+            } catch (IllegalArgumentException | DateTimeException e) {
+                problems.add(from + ": " + e.getMessage());
+                return null;
             }
         }
 
@@ -267,15 +202,6 @@ public final class ProviderConfigLoader {
             } catch (Placeholders.UnresolvedSettingException e) {
                 problems.add(e.getMessage());
                 return Optional.empty();
-            }
-        }
-
-        <T> T parse(String name, String value, Function<String, T> parser) {
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException | DateTimeException e) {
-                problems.add(prefix + name + ": " + e.getMessage());
-                return null;
             }
         }
     }

@@ -148,4 +148,60 @@ class ProviderConfigLoaderTest {
         ConfigurationException e = fails("doku");
         assertEquals(List.of(expected), e.problems());
     }
+
+    @Test
+    void callLimitsPerProviderWinOverGlobalOnesAndDefaultsFillTheRest() {
+        doku();
+        assertEquals(CallLimits.DEFAULT, load("doku").callLimits());
+        props.put("b2b.max-concurrent-calls", "8");
+        props.put("b2b.http.response-timeout-ms", "2500");
+        assertEquals(8, load("doku").callLimits().maxConcurrentCalls());
+        props.put("b2b.doku.max-concurrent-calls", "3");
+        props.put("b2b.doku.call-queue-timeout-ms", "0");
+        CallLimits limits = load("doku").callLimits();
+        assertEquals(3, limits.maxConcurrentCalls());
+        assertEquals(java.time.Duration.ZERO, limits.queueTimeout());
+        assertEquals(java.time.Duration.ofMillis(2500), limits.responseTimeout());
+        assertEquals(CallLimits.DEFAULT.connectTimeout(), limits.connectTimeout());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "b2b.max-concurrent-calls|0|b2b.max-concurrent-calls: must be between 1 and 10000 calls, was 0",
+            "b2b.doku.max-concurrent-calls|many|b2b.doku.max-concurrent-calls: must be a whole number of calls, was 'many'",
+            "b2b.doku.call-queue-timeout-ms|60001|b2b.doku.call-queue-timeout-ms: must be between 0 and 60000 ms, was 60001",
+            "b2b.http.connect-timeout-ms|5s|b2b.http.connect-timeout-ms: must be a whole number of milliseconds, was '5s'",
+            "b2b.doku.http.response-timeout-ms|0|b2b.doku.http.response-timeout-ms: must be between 1 and 600000 ms, was 0",
+            "b2b.token.refresh-to|1.5|b2b.token.refresh-to: must be between 0 and 1 (exclusive), was 1.5",
+            "b2b.doku.token.refresh-from|most|b2b.doku.token.refresh-from: must be a fraction such as 0.75, was 'most'",
+            "b2b.doku.token.refresh-from|0.9|b2b.doku.token.refresh-from: must not be after token.refresh-to (0.9 > 0.8)",
+    })
+    void badSharedSettingsAreNamedAsGiven(String key, String value, String expected) {
+        doku();
+        props.put(key, value);
+        ConfigurationException e = fails("doku");
+        assertEquals(List.of(expected), e.problems());
+    }
+
+    @Test
+    void aProvidersOwnWrongValueIsNotReplacedByTheGlobalOne() {
+        doku();
+        props.put("b2b.max-concurrent-calls", "8");
+        props.put("b2b.doku.max-concurrent-calls", "-1");
+        assertEquals(List.of("b2b.doku.max-concurrent-calls: must be between 1 and 10000 calls, was -1"),
+                fails("doku").problems());
+    }
+
+    @Test
+    void blankValuesAreNotSet() {
+        doku();
+        props.put("b2b.doku.token-path", " ");
+        props.put("b2b.doku.timestamp-zone", "");
+        props.put("b2b.doku.max-concurrent-calls", " ");
+        props.put("b2b.max-concurrent-calls", "5");
+        ProviderConfig c = load("doku");
+        assertEquals("https://api-sandbox.doku.com/authorization/v1/access-token/b2b", c.tokenUrl());
+        assertEquals(ZoneOffset.UTC, c.timestampFormat().zone());
+        assertEquals(5, c.callLimits().maxConcurrentCalls());
+    }
 }
