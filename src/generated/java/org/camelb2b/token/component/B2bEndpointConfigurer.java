@@ -25,13 +25,23 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "baseurl":
         case "baseUrl": target.getOptions().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callqueuetimeoutms":
+        case "callQueueTimeoutMs": target.getOptions().setCallQueueTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "channelid":
+        case "channelId": target.getOptions().setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getOptions().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getOptions().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "dialect": target.getOptions().setDialect(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpconnecttimeoutms":
+        case "httpConnectTimeoutMs": target.getOptions().setHttpConnectTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "httpresponsetimeoutms":
+        case "httpResponseTimeoutMs": target.getOptions().setHttpResponseTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": target.getOptions().setMaxConcurrentCalls(property(camelContext, java.lang.Integer.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
@@ -39,11 +49,39 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privatekeypassword":
         case "privateKeyPassword": target.getOptions().setPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "signsortedquery":
+        case "signSortedQuery": target.getOptions().setSignSortedQuery(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "target": target.setTarget(property(camelContext, java.lang.String.class, value)); return true;
         case "throwonfailure":
         case "throwOnFailure": target.setThrowOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "timestampmillis":
+        case "timestampMillis": target.getOptions().setTimestampMillis(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "timestampzone":
+        case "timestampZone": target.getOptions().setTimestampZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenacquiretimeoutms":
+        case "tokenAcquireTimeoutMs": target.getOptions().setTokenAcquireTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenbackoffinitialms":
+        case "tokenBackoffInitialMs": target.getOptions().setTokenBackoffInitialMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenbackoffmaxms":
+        case "tokenBackoffMaxMs": target.getOptions().setTokenBackoffMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenfatalholdoffms":
+        case "tokenFatalHoldOffMs": target.getOptions().setTokenFatalHoldOffMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenkeepwarmms":
+        case "tokenKeepWarmMs": target.getOptions().setTokenKeepWarmMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenmaxlength":
+        case "tokenMaxLength": target.getOptions().setTokenMaxLength(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "tokenminrequestintervalms":
+        case "tokenMinRequestIntervalMs": target.getOptions().setTokenMinRequestIntervalMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokenpath":
         case "tokenPath": target.getOptions().setTokenPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenprobeintervalms":
+        case "tokenProbeIntervalMs": target.getOptions().setTokenProbeIntervalMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenrefreshfrom":
+        case "tokenRefreshFrom": target.getOptions().setTokenRefreshFrom(property(camelContext, java.lang.Double.class, value)); return true;
+        case "tokenrefreshto":
+        case "tokenRefreshTo": target.getOptions().setTokenRefreshTo(property(camelContext, java.lang.Double.class, value)); return true;
+        case "tokenskewmaxms":
+        case "tokenSkewMaxMs": target.getOptions().setTokenSkewMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
         }
     }
@@ -53,13 +91,23 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "callqueuetimeoutms":
+        case "callQueueTimeoutMs": return java.lang.Long.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "dialect": return java.lang.String.class;
+        case "httpconnecttimeoutms":
+        case "httpConnectTimeoutMs": return java.lang.Long.class;
+        case "httpresponsetimeoutms":
+        case "httpResponseTimeoutMs": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return java.lang.Integer.class;
         case "method": return java.lang.String.class;
         case "path": return java.lang.String.class;
         case "privatekey":
@@ -67,11 +115,39 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privatekeypassword":
         case "privateKeyPassword": return java.lang.String.class;
         case "query": return java.lang.String.class;
+        case "signsortedquery":
+        case "signSortedQuery": return java.lang.Boolean.class;
         case "target": return java.lang.String.class;
         case "throwonfailure":
         case "throwOnFailure": return boolean.class;
+        case "timestampmillis":
+        case "timestampMillis": return java.lang.Boolean.class;
+        case "timestampzone":
+        case "timestampZone": return java.lang.String.class;
+        case "tokenacquiretimeoutms":
+        case "tokenAcquireTimeoutMs": return java.lang.Long.class;
+        case "tokenbackoffinitialms":
+        case "tokenBackoffInitialMs": return java.lang.Long.class;
+        case "tokenbackoffmaxms":
+        case "tokenBackoffMaxMs": return java.lang.Long.class;
+        case "tokenfatalholdoffms":
+        case "tokenFatalHoldOffMs": return java.lang.Long.class;
+        case "tokenkeepwarmms":
+        case "tokenKeepWarmMs": return java.lang.Long.class;
+        case "tokenmaxlength":
+        case "tokenMaxLength": return java.lang.Integer.class;
+        case "tokenminrequestintervalms":
+        case "tokenMinRequestIntervalMs": return java.lang.Long.class;
         case "tokenpath":
         case "tokenPath": return java.lang.String.class;
+        case "tokenprobeintervalms":
+        case "tokenProbeIntervalMs": return java.lang.Long.class;
+        case "tokenrefreshfrom":
+        case "tokenRefreshFrom": return java.lang.Double.class;
+        case "tokenrefreshto":
+        case "tokenRefreshTo": return java.lang.Double.class;
+        case "tokenskewmaxms":
+        case "tokenSkewMaxMs": return java.lang.Long.class;
         default: return null;
         }
     }
@@ -82,13 +158,23 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "baseurl":
         case "baseUrl": return target.getOptions().getBaseUrl();
+        case "callqueuetimeoutms":
+        case "callQueueTimeoutMs": return target.getOptions().getCallQueueTimeoutMs();
+        case "channelid":
+        case "channelId": return target.getOptions().getChannelId();
         case "clientid":
         case "clientId": return target.getOptions().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getOptions().getClientSecret();
         case "dialect": return target.getOptions().getDialect();
+        case "httpconnecttimeoutms":
+        case "httpConnectTimeoutMs": return target.getOptions().getHttpConnectTimeoutMs();
+        case "httpresponsetimeoutms":
+        case "httpResponseTimeoutMs": return target.getOptions().getHttpResponseTimeoutMs();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return target.getOptions().getMaxConcurrentCalls();
         case "method": return target.getMethod();
         case "path": return target.getPath();
         case "privatekey":
@@ -96,11 +182,39 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privatekeypassword":
         case "privateKeyPassword": return target.getOptions().getPrivateKeyPassword();
         case "query": return target.getQuery();
+        case "signsortedquery":
+        case "signSortedQuery": return target.getOptions().getSignSortedQuery();
         case "target": return target.getTarget();
         case "throwonfailure":
         case "throwOnFailure": return target.isThrowOnFailure();
+        case "timestampmillis":
+        case "timestampMillis": return target.getOptions().getTimestampMillis();
+        case "timestampzone":
+        case "timestampZone": return target.getOptions().getTimestampZone();
+        case "tokenacquiretimeoutms":
+        case "tokenAcquireTimeoutMs": return target.getOptions().getTokenAcquireTimeoutMs();
+        case "tokenbackoffinitialms":
+        case "tokenBackoffInitialMs": return target.getOptions().getTokenBackoffInitialMs();
+        case "tokenbackoffmaxms":
+        case "tokenBackoffMaxMs": return target.getOptions().getTokenBackoffMaxMs();
+        case "tokenfatalholdoffms":
+        case "tokenFatalHoldOffMs": return target.getOptions().getTokenFatalHoldOffMs();
+        case "tokenkeepwarmms":
+        case "tokenKeepWarmMs": return target.getOptions().getTokenKeepWarmMs();
+        case "tokenmaxlength":
+        case "tokenMaxLength": return target.getOptions().getTokenMaxLength();
+        case "tokenminrequestintervalms":
+        case "tokenMinRequestIntervalMs": return target.getOptions().getTokenMinRequestIntervalMs();
         case "tokenpath":
         case "tokenPath": return target.getOptions().getTokenPath();
+        case "tokenprobeintervalms":
+        case "tokenProbeIntervalMs": return target.getOptions().getTokenProbeIntervalMs();
+        case "tokenrefreshfrom":
+        case "tokenRefreshFrom": return target.getOptions().getTokenRefreshFrom();
+        case "tokenrefreshto":
+        case "tokenRefreshTo": return target.getOptions().getTokenRefreshTo();
+        case "tokenskewmaxms":
+        case "tokenSkewMaxMs": return target.getOptions().getTokenSkewMaxMs();
         default: return null;
         }
     }
