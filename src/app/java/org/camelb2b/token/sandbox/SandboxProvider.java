@@ -35,6 +35,20 @@ import org.slf4j.LoggerFactory;
 public final class SandboxProvider implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxProvider.class);
+
+    /**
+     * The JDK's HTTP server writes an answer's headers and its body in two writes; without
+     * TCP_NODELAY, Nagle holds the body until the client's delayed ACK, about 40 ms per answer.
+     * The server reads this once, when its first instance is made, so it is set before that
+     * (an explicit -Dsun.net.httpserver.nodelay wins).
+     */
+    public static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
     static final String KLIKOO_PREFIX = "/klikoo-b2b";
 
     private final HttpServer server;
