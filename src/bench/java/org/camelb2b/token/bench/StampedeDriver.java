@@ -12,14 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.camelb2b.token.testing.TestApp;
-import org.camelb2b.token.token.AccessToken;
 
 /**
- * Concurrent callers that each need a token and call a protected resource with it: ours
- * (direct:b2b-token-bench, then camel-http with the Bearer header) against camel-http's own
- * OAuth2 ({@code oauth2CacheTokens=true}), on the same token endpoint. Counts token requests
- * and caller latency, cold (every caller arrives at once on an empty cache) and across an
- * expiry boundary (callers loop while the token expires).
+ * Concurrent callers that each need a token and call a protected resource with it, each through
+ * one route of the same shape: ours ({@code b2b:token:bench}, which sets the Bearer header, then
+ * camel-http) against camel-http's own OAuth2 ({@code oauth2CacheTokens=true}), on the same token
+ * endpoint. Counts token requests and caller latency, cold (every caller arrives at once on an
+ * empty cache) and across an expiry boundary (callers loop while the token expires).
  */
 final class StampedeDriver {
 
@@ -27,7 +26,33 @@ final class StampedeDriver {
     }
 
     interface Call {
+        /** Adds what the call needs to the app (its route), once per app. */
+        void prepare(TestApp app) throws Exception;
+
         void run(ProducerTemplate template) throws Exception;
+    }
+
+    /** A call through one route, {@code direct:<name>}: the same Camel work per call for both contenders. */
+    private static Call viaRoute(String name, java.util.function.Consumer<org.apache.camel.model.RouteDefinition> steps) {
+        return new Call() {
+            @Override
+            public void prepare(TestApp app) throws Exception {
+                app.context().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        steps.accept(from("direct:" + name).routeId(name));
+                    }
+                });
+            }
+
+            @Override
+            public void run(ProducerTemplate template) throws Exception {
+                Exchange e = template.send("direct:" + name, x -> { });
+                if (e.getException() != null) {
+                    throw e.getException();
+                }
+            }
+        };
     }
 
     private final BenchServer server;
@@ -39,29 +64,19 @@ final class StampedeDriver {
     }
 
     static Call ours(String resourceUrl) {
-        return template -> {
-            AccessToken token = template.requestBody("direct:b2b-token-bench", null, AccessToken.class);
-            Exchange e = template.send(resourceUrl, x -> x.getMessage().setHeader("Authorization", token.authorizationHeader()));
-            if (e.getException() != null) {
-                throw e.getException();
-            }
-        };
+        return viaRoute("ours", route -> route.to("b2b:token:bench").to(resourceUrl));
     }
 
     static Call camelHttpOAuth2(String resourceUrl, String tokenEndpoint) {
         String uri = resourceUrl + "?oauth2ClientId=bench&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
                 + tokenEndpoint + "&oauth2CacheTokens=true&oauth2CachedTokensExpirationMarginSeconds=1";
-        return template -> {
-            Exchange e = template.send(uri, x -> { });
-            if (e.getException() != null) {
-                throw e.getException();
-            }
-        };
+        return viaRoute("camel-http-oauth2", route -> route.to(uri));
     }
 
     /** All callers released at once on a cold cache; each makes one call. */
     Row cold(String contender, int callers, Call call) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
+            call.prepare(app);
             int before = tokens(contender);
             AtomicInteger failed = new AtomicInteger();
             long[] lat = runOnce(app, callers, call, failed);
@@ -77,6 +92,7 @@ final class StampedeDriver {
     /** Warm, then callers loop for {@code seconds} while tokens of {@code lifetime} s expire. */
     Row acrossExpiry(String contender, int callers, Call call, int seconds) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
+            call.prepare(app);
             runOnce(app, 1, call, new AtomicInteger());
             int before = tokens(contender);
             AtomicInteger failed = new AtomicInteger();
