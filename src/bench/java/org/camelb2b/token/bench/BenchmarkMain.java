@@ -100,16 +100,13 @@ public final class BenchmarkMain {
     }
 
     private static void gateway(boolean quick) throws Exception {
-        try (BenchServer server = new BenchServer()) {
-            GatewayThroughputDriver.Result g = new GatewayThroughputDriver(server).run(16, quick ? 3 : 5, quick ? 1 : 3);
-            System.out.println();
-            System.out.println("Gateway throughput, 16 concurrent clients, 1 KB JSON POSTs to the same stub");
-            System.out.println("| route | requests/s | errors | ratio |");
-            System.out.println("|---|---:|---:|---:|");
-            System.out.printf("| plain Camel proxy (platform-http -> camel-http) | %.0f | %d | 1.00 |%n", g.proxyRps(),
-                    g.proxyErrors());
-            System.out.printf("| signing gateway (token + HMAC + headers) | %.0f | %d | %.2f |%n", g.gatewayRps(),
-                    g.gatewayErrors(), g.gatewayRps() / g.proxyRps());
-        }
+        String jfr = System.getProperty("bench.jfr", "");
+        // -Dbench.gateway.warmup/seconds/rounds change the defaults (e.g. for a profiling run)
+        GatewayThroughputDriver.Result g = new GatewayThroughputDriver().run(
+                Integer.getInteger("bench.gateway.warmup", quick ? 5 : 15),
+                Integer.getInteger("bench.gateway.seconds", quick ? 5 : 10),
+                Integer.getInteger("bench.gateway.rounds", quick ? 3 : 5),
+                jfr.isBlank() ? null : java.nio.file.Path.of(jfr));
+        GatewayThroughputDriver.print(g, System.out);
     }
 }
