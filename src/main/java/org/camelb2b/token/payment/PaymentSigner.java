@@ -115,7 +115,7 @@ public class PaymentSigner implements Processor {
         exchange.setProperty(PaymentHeaders.ATTEMPTS, attempts instanceof Integer n ? n + 1 : 1);
     }
 
-    private volatile B2bRuntime runtime;
+    private final RuntimeOfContext runtimes = new RuntimeOfContext();
     private volatile CallEndpoints callEndpoints;
 
     /** The endpoints of one context's payment calls, by the URI the runtime gives. */
@@ -136,12 +136,7 @@ public class PaymentSigner implements Processor {
 
     /** The runtime of the exchange's context, looked up once per context, not per call. */
     private B2bRuntime runtime(Exchange exchange) {
-        B2bRuntime r = runtime;
-        if (r == null || r.context() != exchange.getContext()) {
-            r = B2bRuntime.of(exchange.getContext());
-            runtime = r;
-        }
-        return r;
+        return runtimes.get(exchange);
     }
 
     /** Reads the caller's request from the exchange and fixes what is signed and sent. */
