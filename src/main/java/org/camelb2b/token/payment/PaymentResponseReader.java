@@ -36,7 +36,7 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
                 answerText(exchange, message));
         int attempts = exchange.getProperty(PaymentHeaders.ATTEMPTS, 1, Integer.class);
 
-        message.removeHeaders("*");
+        message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.httpStatus());
         if (contentType != null) {
             message.setHeader(Exchange.CONTENT_TYPE, contentType);
