@@ -19,6 +19,9 @@ public class GatewayRequest implements Processor {
 
     static final String PREFIX = "/gateway/";
 
+    /** The runtime of this bean's context, looked up once, not on every request. */
+    private volatile B2bRuntime runtime;
+
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
@@ -26,7 +29,12 @@ public class GatewayRequest implements Processor {
         String provider = providerOf(fullPath);
         String path = pathBelowProvider(fullPath);
 
-        if (!B2bRuntime.of(exchange.getContext()).providers().contains(provider)) {
+        B2bRuntime r = runtime;
+        if (r == null || r.context() != exchange.getContext()) {
+            r = B2bRuntime.of(exchange.getContext());
+            runtime = r;
+        }
+        if (!r.providers().contains(provider)) {
             throw new GatewayRefusal(404, "unknown_provider", provider, "no provider '" + provider + "' is configured");
         }
         String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
@@ -44,7 +52,7 @@ public class GatewayRequest implements Processor {
         Object channelId = message.getHeader("CHANNEL-ID");
         Object partnerId = message.getHeader("X-PARTNER-ID");
 
-        message.removeHeaders("*");
+        message.getHeaders().clear();
         message.setHeader(PaymentHeaders.PROVIDER, provider);
         message.setHeader(PaymentHeaders.PATH, path);
         if (query != null && !query.isEmpty()) {

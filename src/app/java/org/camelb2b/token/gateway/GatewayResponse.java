@@ -17,7 +17,7 @@ public class GatewayResponse implements Processor {
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         String code = message.getHeader("B2bResponseCode", String.class);
         byte[] body = message.getBody(byte[].class);
-        message.removeHeaders("*");
+        message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status == null ? 502 : status);
         if (contentType != null) {
             message.setHeader(Exchange.CONTENT_TYPE, contentType);

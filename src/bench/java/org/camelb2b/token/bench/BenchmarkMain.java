@@ -1,7 +1,6 @@
 package org.camelb2b.token.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.openjdk.jmh.results.RunResult;
@@ -66,32 +65,7 @@ public final class BenchmarkMain {
             gateway(quick);
             System.exit(0);
         }
-        Options options = new OptionsBuilder().include(EnrichmentBenchmark.class.getName())
-                .forks(1).warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1)).threads(1)
-                .shouldFailOnError(true).build();
-        Collection<RunResult> results = new Runner(options).run();
-        double bare = 0;
-        double bearer = 0;
-        double signed = 0;
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
-            double score = r.getPrimaryResult().getScore();
-            if (name.endsWith("bareCrypto")) {
-                bare = score;
-            } else if (name.endsWith("bearerOnly")) {
-                bearer = score;
-            } else if (name.endsWith("signedWithHmac")) {
-                signed = score;
-            }
-        }
-        System.out.println();
-        System.out.println("Enrichment on a cache hit, 1 KB body (JMH, average time per call)");
-        System.out.println("| measurement | us/call | ratio to bare SHA-256 + HMAC-SHA512 |");
-        System.out.println("|---|---:|---:|");
-        System.out.printf("| bare SHA-256 + HMAC-SHA512 (floor) | %.2f | 1.00 |%n", bare);
-        System.out.printf("| Bearer only | %.2f | %.2f |%n", bearer, bearer / bare);
-        System.out.printf("| Bearer + HMAC signature + headers | %.2f | %.2f |%n", signed, signed / bare);
+        enrichment(quick);
 
         if (only.isEmpty()) {
             gateway(quick);
@@ -99,17 +73,69 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    private static void gateway(boolean quick) throws Exception {
-        try (BenchServer server = new BenchServer()) {
-            GatewayThroughputDriver.Result g = new GatewayThroughputDriver(server).run(16, quick ? 3 : 5, quick ? 1 : 3);
-            System.out.println();
-            System.out.println("Gateway throughput, 16 concurrent clients, 1 KB JSON POSTs to the same stub");
-            System.out.println("| route | requests/s | errors | ratio |");
-            System.out.println("|---|---:|---:|---:|");
-            System.out.printf("| plain Camel proxy (platform-http -> camel-http) | %.0f | %d | 1.00 |%n", g.proxyRps(),
-                    g.proxyErrors());
-            System.out.printf("| signing gateway (token + HMAC + headers) | %.0f | %d | %.2f |%n", g.gatewayRps(),
-                    g.gatewayErrors(), g.gatewayRps() / g.proxyRps());
+    /**
+     * Enrichment on a cache hit: rounds of one JMH fork per measurement, floor and signed step
+     * next to each other in every round (so a slower or faster spell of the machine shows in
+     * both), each with JMH's GC profiler for the bytes allocated per call. The ratio is taken
+     * per round; the table gives the median and the range over the rounds.
+     */
+    private static void enrichment(boolean quick) throws Exception {
+        int rounds = Integer.getInteger("bench.enrichment.rounds", quick ? 1 : 3);
+        String[] names = {"bareCrypto", "bearerOnly", "signedWithHmac"};
+        double[][] us = new double[names.length][rounds];
+        double[][] bytes = new double[names.length][rounds];
+        for (int round = 0; round < rounds; round++) {
+            Options options = new OptionsBuilder().include(EnrichmentBenchmark.class.getName())
+                    .forks(1).warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1)).threads(1)
+                    .addProfiler(org.openjdk.jmh.profile.GCProfiler.class).shouldFailOnError(true).build();
+            for (RunResult r : new Runner(options).run()) {
+                String name = r.getParams().getBenchmark();
+                for (int k = 0; k < names.length; k++) {
+                    if (name.endsWith("." + names[k])) {
+                        us[k][round] = r.getPrimaryResult().getScore();
+                        bytes[k][round] = r.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+                    }
+                }
+            }
         }
+        String[] labels = {"bare SHA-256 + HMAC-SHA512 (floor)", "Bearer only", "Bearer + HMAC signature + headers"};
+        System.out.println();
+        System.out.println("Enrichment on a cache hit, 1 KB body (JMH, average time per call; " + rounds
+                + " rounds of one fork each, median (range))");
+        System.out.println("| measurement | us/call | B/call | ratio to bare SHA-256 + HMAC-SHA512 |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int k = 0; k < names.length; k++) {
+            double[] ratio = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                ratio[round] = us[k][round] / us[0][round];
+            }
+            System.out.printf("| %s | %s | %.0f | %s |%n", labels[k], medianRange(us[k]), median(bytes[k]),
+                    k == 0 ? "1.00" : medianRange(ratio));
+        }
+    }
+
+    private static String medianRange(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length == 1 ? String.format("%.2f", s[0])
+                : String.format("%.2f (%.2f-%.2f)", median(v), s[0], s[s.length - 1]);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void gateway(boolean quick) throws Exception {
+        String jfr = System.getProperty("bench.jfr", "");
+        // -Dbench.gateway.warmup/seconds/rounds change the defaults (e.g. for a profiling run)
+        GatewayThroughputDriver.Result g = new GatewayThroughputDriver().run(
+                Integer.getInteger("bench.gateway.warmup", quick ? 5 : 15),
+                Integer.getInteger("bench.gateway.seconds", quick ? 5 : 10),
+                Integer.getInteger("bench.gateway.rounds", quick ? 3 : 5),
+                jfr.isBlank() ? null : java.nio.file.Path.of(jfr));
+        GatewayThroughputDriver.print(g, System.out);
     }
 }

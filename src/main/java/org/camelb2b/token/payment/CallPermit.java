@@ -21,10 +21,12 @@ public class CallPermit implements Processor {
     /** Property: the semaphore this exchange holds a permit of. */
     static final String HELD = "B2bCallPermit";
 
+    private final RuntimeOfContext runtimes = new RuntimeOfContext();
+
     @Override
     public void process(Exchange exchange) {
         String provider = PaymentSigner.providerOf(exchange);
-        B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
+        B2bRuntime runtime = runtimes.get(exchange);
         ProviderConfig config = runtime.providers().get(provider);
         Semaphore permits = runtime.callPermits(config);
         boolean acquired;

@@ -27,6 +27,8 @@ public final class PaymentHeaders {
     public static final String SIGNED_REQUEST = "B2bSignedRequest";
     /** Property: the token the call was signed with, for compare-and-invalidate on a 401. */
     static final String USED_TOKEN = "B2bUsedToken";
+    /** Property: the provider's camel-http endpoint ({@link org.apache.camel.Endpoint}) the call is sent to, set by {@code b2bCallSigner}. */
+    public static final String CALL_ENDPOINT = "B2bCallEndpoint";
     /** Property: set by the response step when the call is to be sent once more with a new token. */
     public static final String RETRY = "B2bRetry";
 

@@ -81,6 +81,10 @@ public final class PaymentRequestRules {
      * signed.
      */
     public static String utf8(String provider, byte[] bytes) {
+        if (ascii(bytes)) {
+            // ASCII is UTF-8 as it is, one char a byte: no decoder needed
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -94,6 +98,15 @@ public final class PaymentRequestRules {
                     + (in.position() + 1) + " of " + bytes.length + ")");
         }
         return out.flip().toString();
+    }
+
+    /** Whether every byte is below 0x80 (an OR over all of them, which the JIT vectorises). */
+    private static boolean ascii(byte[] bytes) {
+        int or = 0;
+        for (byte b : bytes) {
+            or |= b;
+        }
+        return or >= 0;
     }
 
     /**

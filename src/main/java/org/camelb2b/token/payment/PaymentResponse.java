@@ -1,7 +1,8 @@
 package org.camelb2b.token.payment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.token.ResponseCode;
@@ -16,24 +17,46 @@ import org.camelb2b.token.token.ResponseCode;
  */
 public record PaymentResponse(int httpStatus, ResponseCode code, String message) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * Reads the code (a string or a whole number) and the message (a string) among the members
+     * of the top-level object, the last of a name counting, as a tree would hold them; the rest
+     * is read through (so invalid JSON anywhere in the object gives neither) but not kept.
+     * Anything after the object is not read.
+     */
     public static PaymentResponse read(Dialect dialect, int httpStatus, String body) {
         ResponseCode code = null;
         String message = null;
         if (body != null && body.stripLeading().startsWith("{")) {
-            try {
-                JsonNode root = JSON.readTree(body);
-                JsonNode c = root.get(dialect.responseCodeField());
-                JsonNode m = root.get(dialect.responseMessageField());
-                if (c != null && (c.isTextual() || c.isIntegralNumber())) {
-                    code = ResponseCode.parse(c.asText());
+            try (JsonParser p = JSON.createParser(body)) {
+                String codeField = dialect.responseCodeField();
+                String messageField = dialect.responseMessageField();
+                String codeText = null;
+                String messageText = null;
+                p.nextToken(); // the object's start
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (name.equals(codeField)) {
+                        codeText = value == JsonToken.VALUE_STRING ? p.getText()
+                                : value == JsonToken.VALUE_NUMBER_INT ? p.getNumberValue().toString() : null;
+                    } else if (name.equals(messageField)) {
+                        messageText = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    }
+                    p.skipChildren();
                 }
-                if (m != null && m.isTextual()) {
-                    message = m.asText();
+                if (t == JsonToken.END_OBJECT) {
+                    if (codeText != null) {
+                        code = ResponseCode.parse(codeText);
+                    }
+                    message = messageText;
                 }
             } catch (Exception e) {
                 // not JSON: no code, the HTTP status decides
+                code = null;
+                message = null;
             }
         }
         return new PaymentResponse(httpStatus, code, message);

@@ -23,18 +23,20 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentResponseReader.class);
 
+    private final RuntimeOfContext runtimes = new RuntimeOfContext();
+
     @Override
     public void process(Exchange exchange) {
-        B2bRuntime runtime = B2bRuntime.of(exchange.getContext());
+        B2bRuntime runtime = runtimes.get(exchange);
         ProviderConfig config = runtime.providers().get(exchange.getProperty(B2bExchange.PROVIDER, String.class));
         Message message = exchange.getMessage();
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         PaymentResponse response = PaymentResponse.read(config.dialect(), status == null ? -1 : status,
-                message.getBody(String.class));
+                answerText(exchange, message));
         int attempts = exchange.getProperty(PaymentHeaders.ATTEMPTS, 1, Integer.class);
 
-        message.removeHeaders("*");
+        message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.httpStatus());
         if (contentType != null) {
             message.setHeader(Exchange.CONTENT_TYPE, contentType);
@@ -78,5 +80,26 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
             runtime.cache().accepted(B2bRuntime.keyOf(config), used);
         }
         exchange.setProperty(PaymentHeaders.RETRY, retry);
+    }
+
+    /**
+     * The answer as text, decoded as Camel decodes it (the charset of its {@code Content-Type},
+     * else the default). The body becomes the answer's bytes, read once from camel-http's stream
+     * cache, so that a route (the gateway's answer) takes them as they are rather than reading
+     * the stream again.
+     */
+    private static String answerText(Exchange exchange, Message message) {
+        Object body = message.getBody();
+        if (body == null || body instanceof String) {
+            return (String) body;
+        }
+        byte[] bytes = body instanceof byte[] b ? b : message.getBody(byte[].class);
+        if (bytes == null) {
+            return message.getBody(String.class);
+        }
+        if (bytes != body) {
+            message.setBody(bytes);
+        }
+        return exchange.getContext().getTypeConverter().convertTo(String.class, exchange, bytes);
     }
 }

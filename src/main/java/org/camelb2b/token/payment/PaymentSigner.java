@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.StreamCache;
+import org.apache.camel.component.http.HttpMethods;
 import org.camelb2b.token.flow.B2bExchange;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.payment.InvalidPaymentRequestException.Part;
@@ -46,6 +50,36 @@ import org.camelb2b.token.token.AccessToken;
  */
 public class PaymentSigner implements Processor {
 
+    /** Whether this is the signing step of {@code direct:b2b-call} ({@link ForCall}). */
+    private final boolean forCall;
+
+    public PaymentSigner() {
+        this(false);
+    }
+
+    private PaymentSigner(boolean forCall) {
+        this.forCall = forCall;
+    }
+
+    /**
+     * {@code b2bCallSigner}: the signing step of {@code direct:b2b-call}, whose next HTTP step is
+     * the provider's own camel-http endpoint. It signs and sets the same as {@link PaymentSigner},
+     * and hands camel-http what it would otherwise work out again on every call:
+     * {@code CamelHttpMethod} as camel-http's own {@link HttpMethods} (as text, camel-http 4.18
+     * converts it through a type-converter lookup that costs tens of microseconds a call), and
+     * the provider's endpoint, resolved once, in the {@link PaymentHeaders#CALL_ENDPOINT} property
+     * (its URI would be parsed and normalised on every call). That endpoint is
+     * {@link B2bRuntime#paymentEndpoint} with {@code copyHeaders=false}: the answer carries the
+     * provider's headers only, not the request's ({@code Authorization}, signature), which the
+     * response step would drop at once anyway.
+     */
+    public static class ForCall extends PaymentSigner {
+
+        public ForCall() {
+            super(true);
+        }
+    }
+
     @Override
     public void process(Exchange exchange) {
         B2bRuntime runtime = runtime(exchange);
@@ -66,27 +100,43 @@ public class PaymentSigner implements Processor {
         config.dialect().paymentHeaders(message, timestamp, signature, request.partnerId(), request.externalId(),
                 request.channelId());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader(Exchange.HTTP_METHOD, forCall ? HttpMethods.valueOf(request.method()) : request.method());
         message.setHeader(Exchange.HTTP_URI, request.url());
         message.setBody(request.body());
         // the provider's own camel-http endpoint: its pool, timeouts, no automatic retries
-        exchange.setProperty(B2bExchange.HTTP_ENDPOINT, runtime.paymentEndpoint(config));
+        String endpoint = runtime.paymentEndpoint(config);
+        exchange.setProperty(B2bExchange.HTTP_ENDPOINT, endpoint);
+        if (forCall) {
+            exchange.setProperty(PaymentHeaders.CALL_ENDPOINT, callEndpoint(exchange.getContext(), endpoint));
+        }
         exchange.setProperty(B2bExchange.PROVIDER, request.provider());
         exchange.setProperty(PaymentHeaders.USED_TOKEN, token);
         Object attempts = exchange.getProperty(PaymentHeaders.ATTEMPTS);
         exchange.setProperty(PaymentHeaders.ATTEMPTS, attempts instanceof Integer n ? n + 1 : 1);
     }
 
-    private volatile B2bRuntime runtime;
+    private final RuntimeOfContext runtimes = new RuntimeOfContext();
+    private volatile CallEndpoints callEndpoints;
+
+    /** The endpoints of one context's payment calls, by the URI the runtime gives. */
+    private record CallEndpoints(CamelContext context, Map<String, Endpoint> byUri) {
+    }
+
+    /** The payment endpoint {@code uri} without copying the request's headers onto the answer, resolved once per context. */
+    private Endpoint callEndpoint(CamelContext context, String uri) {
+        CallEndpoints known = callEndpoints;
+        if (known == null || known.context() != context) {
+            known = new CallEndpoints(context, new ConcurrentHashMap<>());
+            callEndpoints = known;
+        }
+        Endpoint endpoint = known.byUri().get(uri);
+        return endpoint != null ? endpoint
+                : known.byUri().computeIfAbsent(uri, u -> context.getEndpoint(u + "&copyHeaders=false"));
+    }
 
     /** The runtime of the exchange's context, looked up once per context, not per call. */
     private B2bRuntime runtime(Exchange exchange) {
-        B2bRuntime r = runtime;
-        if (r == null || r.context() != exchange.getContext()) {
-            r = B2bRuntime.of(exchange.getContext());
-            runtime = r;
-        }
-        return r;
+        return runtimes.get(exchange);
     }
 
     /** Reads the caller's request from the exchange and fixes what is signed and sent. */

@@ -2,6 +2,9 @@ package org.camelb2b.token.signature;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,10 +62,10 @@ public final class JsonBodies {
         if (json != null && !json.isEmpty()) {
             byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
             // the encoder turns an unpaired surrogate into '?': so unless the text is pure ASCII
-            // (as many bytes as chars, and the scan saw no '?'), the surrogates are checked
-            int scan = scan(utf8);
-            boolean plainAscii = utf8.length == json.length() && scan == CANONICAL_NO_QUESTION_MARK;
-            if (scan != NOT_CANONICAL && (plainAscii || surrogatesPaired(json))) {
+            // (as many bytes as chars, and no '?' among them), the surrogates are checked
+            int form = form(utf8);
+            if (form != NOT_CANONICAL && ((utf8.length == json.length() && form == CANONICAL_NO_QUESTION_MARK)
+                    || surrogatesPaired(json))) {
                 return utf8;
             }
         }
@@ -77,14 +80,34 @@ public final class JsonBodies {
      * a byte scan sees the structure.
      */
     static boolean isCanonical(byte[] bytes) {
-        return scan(bytes) != NOT_CANONICAL;
+        return form(bytes) != NOT_CANONICAL;
     }
 
     private static final int NOT_CANONICAL = 0;
     private static final int CANONICAL_NO_QUESTION_MARK = 1;
     private static final int CANONICAL_WITH_QUESTION_MARK = 2;
 
-    /** Byte classes inside a string: 0 ordinary, 1 quote, 2 backslash, 3 control, 4 '?'. */
+    /** {@link #isCanonical}, and whether a '?' occurs (the encoder's stand-in for an unpaired surrogate). */
+    private static int form(byte[] bytes) {
+        if (bytes.length == 0) {
+            return NOT_CANONICAL;
+        }
+        int prefix = plainPrefix(bytes);
+        if (prefix < 0) {
+            return NOT_CANONICAL;
+        }
+        int from = prefix >>> 2;
+        if (!scan(bytes, from, (prefix & 1) != 0)) {
+            return NOT_CANONICAL;
+        }
+        boolean question = (prefix & 2) != 0;
+        for (int i = from; i < bytes.length && !question; i++) {
+            question = bytes[i] == '?';
+        }
+        return question ? CANONICAL_WITH_QUESTION_MARK : CANONICAL_NO_QUESTION_MARK;
+    }
+
+    /** Byte classes inside a string: 0 ordinary, 1 quote, 2 backslash, 3 control. */
     private static final byte[] IN_STRING = new byte[256];
     /** Byte classes outside strings: 0 ordinary, 1 quote, 3 white space or control. */
     private static final byte[] OUTSIDE = new byte[256];
@@ -98,58 +121,113 @@ public final class JsonBodies {
         IN_STRING['"'] = 1;
         OUTSIDE['"'] = 1;
         IN_STRING['\\'] = 2;
-        IN_STRING['?'] = 4;
     }
 
-    /** {@link #isCanonical} in one pass that also notes whether a '?' occurs. */
-    private static int scan(byte[] bytes) {
+    /**
+     * {@link #isCanonical} a byte at a time from {@code from}, inside a string or not: one byte
+     * class table per state. Every body is judged by this; {@link #plainPrefix} only skips ahead
+     * over what needs no judging.
+     */
+    static boolean scan(byte[] bytes, int from, boolean startInString) {
         int n = bytes.length;
-        if (n == 0) {
-            return NOT_CANONICAL;
-        }
-        boolean question = false;
-        int i = 0;
+        int i = from;
+        boolean inStr = startInString;
         while (i < n) {
-            int kind = OUTSIDE[bytes[i++] & 0xFF];
-            if (kind == 3) {
-                return NOT_CANONICAL; // white space (or a control character) outside strings
-            }
-            if (kind != 1) {
+            if (!inStr) {
+                int kind = OUTSIDE[bytes[i++] & 0xFF];
+                if (kind == 3) {
+                    return false; // white space (or a control character) outside strings
+                }
+                inStr = kind == 1;
                 continue;
             }
-            for (;;) { // inside a string
-                while (i < n && IN_STRING[bytes[i] & 0xFF] == 0) {
-                    i++;
-                }
+            while (i < n && IN_STRING[bytes[i] & 0xFF] == 0) {
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            int k = IN_STRING[bytes[i++] & 0xFF];
+            if (k == 1) {
+                inStr = false;
+            } else if (k == 3) {
+                return false;
+            } else { // an escape
                 if (i >= n) {
-                    return NOT_CANONICAL;
-                }
-                int k = IN_STRING[bytes[i++] & 0xFF];
-                if (k == 1) {
-                    break;
-                }
-                if (k == 3) {
-                    return NOT_CANONICAL;
-                }
-                if (k == 4) {
-                    question = true;
-                    continue;
-                }
-                if (i >= n) {
-                    return NOT_CANONICAL;
+                    return false;
                 }
                 int e = bytes[i++];
                 if (e == 'u') {
                     if (i + 4 > n || !canonicalUnicodeEscape(bytes, i)) {
-                        return NOT_CANONICAL;
+                        return false;
                     }
                     i += 4;
                 } else if (e != '"' && e != '\\' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-                    return NOT_CANONICAL;
+                    return false;
                 }
             }
         }
-        return question ? CANONICAL_WITH_QUESTION_MARK : CANONICAL_NO_QUESTION_MARK;
+        return !inStr;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    /**
+     * How far from the start the body is plainly canonical, 8 bytes at a time: up to the first
+     * 8-byte word that holds a backslash, or the end of the last whole word, times four, plus two
+     * when a '?' was seen, plus one when that point is inside a string; -1 when a control
+     * character, or white space outside a string, shows it is not canonical. Where it stopped,
+     * {@link #scan} goes on (so a body is judged byte by byte from its first escape on, and in
+     * its last few bytes). Each word gives bit masks of its quotes, its bytes below 0x21 and its
+     * bytes below 0x20 (exact per byte, no carries between bytes); a running XOR over the quote
+     * bits marks which bytes are inside a string (the opening quote counts as inside, the
+     * closing one as outside). Bytes of multi-byte characters (0x80 and up) are in no mask.
+     */
+    private static int plainPrefix(byte[] b) {
+        int n = b.length;
+        int parity = 0; // 1 while the words so far hold an odd number of quotes: inside a string
+        long question = 0; // non-zero once a word held a '?'
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            long low = x & LOW7;
+            // high bit of each byte set where the byte is exactly '"' / '\\' / below 0x21
+            long quotes = ~(((low ^ QUOTES) + LOW7) | (x ^ QUOTES) | LOW7);
+            long backslashes = ~(((low ^ BACKSLASHES) + LOW7) | (x ^ BACKSLASHES) | LOW7);
+            long below21 = ~((low + 0x5F5F5F5F5F5F5F5FL) | x) & HIGH;
+            if ((backslashes | below21) != 0) {
+                if (backslashes != 0) {
+                    break;
+                }
+                // white space or a control character: is it inside a string? One bit per byte
+                // (bit k for byte k), a running XOR over the quote bits, flipped when the word
+                // starts inside a string
+                int q = gather(quotes);
+                int in = q ^ (q << 1);
+                in ^= in << 2;
+                in ^= in << 4;
+                in = (in ^ -parity) & 0xFF;
+                int ws = gather(below21);
+                int controls = gather(~((low + 0x6060606060606060L) | x) & HIGH);
+                if ((ws & ~in) != 0 || (controls & in) != 0) {
+                    return -1;
+                }
+            }
+            parity ^= Long.bitCount(quotes) & 1;
+            long t = x ^ 0x3F3F3F3F3F3F3F3FL;
+            question |= (t - ONES) & ~t & HIGH; // non-zero if some byte of t is zero: no positions needed
+        }
+        return (i << 2) | (question != 0 ? 2 : 0) | parity;
+    }
+
+    /** The high bits of the 8 bytes of {@code m} (each 0x80 or 0) as bits 0-7. */
+    private static int gather(long m) {
+        return (int) (((m >>> 7) * 0x0102040810204080L) >>> 56);
     }
 
     /** Whether every surrogate in {@code text} is part of a pair (an unpaired one cannot be encoded). */

@@ -97,4 +97,33 @@ class JsonBodiesTest {
         assertEquals("{\"x\":\"\\uD83D\"}", compact("{\"x\":\"\uD83D\"}"));
         assertEquals("{\"u\":\"é\",\"s\":\"a/b\",\"c\":\"\\n\"}", compact("{\"u\":\"\\u00e9\",\"s\":\"a\\/b\",\"c\":\"\\u000A\"}"));
     }
+
+    /**
+     * The canonical check reads 8 bytes at a time up to the first escape; it must judge every
+     * body as the byte-at-a-time scan does: random bodies over JSON's special bytes (quotes,
+     * escapes, white space, control characters, multi-byte UTF-8), of every length around the
+     * 8-byte words, canonical or not.
+     */
+    @Test
+    void theWordAtATimeCheckJudgesEveryBodyAsTheByteScanDoes() {
+        String[] pieces = {"{", "}", "[", "]", ":", ",", "\"", "\"", "\"", "\\", "\\\"", "\\n", "\\u001F", "\\u0008",
+            "\\u00e9", "\\/", " ", "\t", "\n", "\u0001", "\u001f", "a", "1", "?", "é", "日", "😀", "x", "\u007f", "\u00a0"};
+        java.util.Random random = new java.util.Random(20261123);
+        int canonical = 0;
+        for (int run = 0; run < 200_000; run++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(24);
+            for (int k = 0; k < parts; k++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) == 0) {
+                    sb.append("abcdefgh", 0, random.nextInt(9));
+                }
+            }
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            boolean expected = bytes.length > 0 && JsonBodies.scan(bytes, 0, false);
+            assertEquals(expected, JsonBodies.isCanonical(bytes), sb.toString());
+            canonical += expected ? 1 : 0;
+        }
+        assertTrue(canonical > 10_000, "too few canonical samples: " + canonical);
+    }
 }
