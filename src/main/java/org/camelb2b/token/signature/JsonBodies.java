@@ -124,9 +124,10 @@ public final class JsonBodies {
     }
 
     /**
-     * {@link #isCanonical} a byte at a time from {@code from}, inside a string or not: one byte
-     * class table per state. Every body is judged by this; {@link #plainPrefix} only skips ahead
-     * over what needs no judging.
+     * {@link #isCanonical} a byte at a time, from {@code from} on, starting inside a string or
+     * not: one table of byte classes per state. It judges what {@link #plainPrefix} leaves: the
+     * rest of a body from the first 8-byte word with a backslash on, and its last few bytes; on
+     * its own, from 0, it judges a whole body the same way.
      */
     static boolean scan(byte[] bytes, int from, boolean startInString) {
         int n = bytes.length;
