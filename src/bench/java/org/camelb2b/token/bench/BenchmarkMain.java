@@ -61,11 +61,13 @@ public final class BenchmarkMain {
                     r.tokens(), r.calls(), r.failed(), Latencies.ms(r.p50()), Latencies.ms(r.p99()), Latencies.ms(r.max()));
         }
 
-        if (!only.isEmpty() && !only.equals("enrichment")) {
+        if (only.equals("gateway")) {
             gateway(quick);
             System.exit(0);
         }
-        enrichment(quick);
+        if (only.isEmpty() || only.equals("enrichment")) {
+            enrichment(quick);
+        }
 
         if (only.isEmpty()) {
             gateway(quick);
