@@ -17,8 +17,6 @@ public final class B2bExchange {
     /** Monotonic time the token request was built, just before it was signed and sent. */
     public static final String REQUESTED_AT = "B2bTokenRequestedAt";
 
-    /** The route group of the token routes (the {@code b2b-token} and {@code b2b-token-fetch} templates'). */
-    public static final String ROUTE_GROUP = "b2b-token";
     /** A provider's fetch route ({@code b2b-token-fetch} template) consumes from {@code direct:b2b-token-fetch-<provider>}. */
     public static final String FETCH_ENDPOINT_PREFIX = "direct:b2b-token-fetch-";
 

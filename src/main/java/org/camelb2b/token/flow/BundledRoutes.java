@@ -24,8 +24,6 @@ public final class BundledRoutes {
 
     /** Where the jar keeps the route files. */
     public static final String LOCATION = "classpath:camel-b2b-token/routes/";
-    /** The token route template's id ({@code direct:b2b-token-<provider>}: the token as the body). */
-    public static final String TOKEN_TEMPLATE = "b2b-token";
     /** The fetch route template's id (build headers -> sign -> POST -> parse). */
     public static final String FETCH_TEMPLATE = "b2b-token-fetch";
     /** The signed-call route's id and endpoint. */
