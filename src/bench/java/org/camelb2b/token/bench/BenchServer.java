@@ -38,6 +38,8 @@ final class BenchServer implements AutoCloseable {
     final AtomicInteger snapTokens = new AtomicInteger();
     final AtomicInteger oauthTokens = new AtomicInteger();
     volatile long lifetimeSeconds = 900;
+    /** System.nanoTime() when each token request arrived and was answered (-Dbench.timeline). */
+    final java.util.Queue<long[]> tokenTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     BenchServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
@@ -55,12 +57,16 @@ final class BenchServer implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         if (path.endsWith("/access-token/b2b")) {
             int n = snapTokens.incrementAndGet();
+            long arrived = System.nanoTime();
             sleep();
+            tokenTimes.add(new long[] {arrived, System.nanoTime()});
             send(ex, "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":\"snap-" + n
                     + "-xxxxxxxxxxxxxxxx\",\"tokenType\":\"Bearer\",\"expiresIn\":" + lifetimeSeconds + "}");
         } else if (path.equals("/oauth2/token")) {
             int n = oauthTokens.incrementAndGet();
+            long arrived = System.nanoTime();
             sleep();
+            tokenTimes.add(new long[] {arrived, System.nanoTime()});
             send(ex, "{\"access_token\":\"oauth-" + n + "-xxxxxxxxxxxxxxxx\",\"token_type\":\"Bearer\",\"expires_in\":"
                     + lifetimeSeconds + "}");
         } else {

@@ -55,7 +55,10 @@ final class StampedeDriver {
         };
     }
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
     private final BenchServer server;
+    /** System.nanoTime() of the last release of the callers. */
+    private static volatile long lastRelease;
     /** The first failure of the current run, reported next to the row. */
     static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -68,18 +71,25 @@ final class StampedeDriver {
     }
 
     static Call camelHttpOAuth2(String resourceUrl, String tokenEndpoint) {
-        String uri = resourceUrl + "?oauth2ClientId=bench&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
+        // a client id of its own per run: camel-http keeps its OAuth2 tokens in a static map, by
+        // token endpoint and credentials, so a run after another would otherwise start warm
+        String uri = resourceUrl + "?oauth2ClientId=bench-" + RUNS.incrementAndGet() + "&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
                 + tokenEndpoint + "&oauth2CacheTokens=true&oauth2CachedTokensExpirationMarginSeconds=1";
         return viaRoute("camel-http-oauth2", route -> route.to(uri));
     }
 
-    /** All callers released at once on a cold cache; each makes one call. */
+    /** All callers released at once on a cold cache; each makes one call, its latency counted from the release. */
     Row cold(String contender, int callers, Call call) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
             call.prepare(app);
             int before = tokens(contender);
             AtomicInteger failed = new AtomicInteger();
-            long[] lat = runOnce(app, callers, call, failed);
+            server.tokenTimes.clear();
+            long[][] times = new long[callers][];
+            long[] lat = runOnce(app, callers, call, failed, times);
+            if (Boolean.getBoolean("bench.timeline")) {
+                timeline(contender + " cold " + callers, lastRelease, times);
+            }
             String err = FIRST_ERROR.getAndSet(null);
             if (err != null) {
                 System.out.println("  " + contender + " cold " + callers + ": first failure " + err);
@@ -93,10 +103,46 @@ final class StampedeDriver {
     Row acrossExpiry(String contender, int callers, Call call, int seconds) throws Exception {
         try (TestApp app = BenchApp.start(server, 0)) {
             call.prepare(app);
-            runOnce(app, 1, call, new AtomicInteger());
+            runOnce(app, 1, call, new AtomicInteger(), new long[1][]);
             int before = tokens(contender);
             AtomicInteger failed = new AtomicInteger();
-            long[] lat = runFor(app, callers, call, seconds, failed);
+            String jfr = System.getProperty("bench.jfr", "");
+            jdk.jfr.Recording recording = null;
+            if (!jfr.isBlank()) {
+                // execution samples only, every 10 ms: where the callers' CPU goes across the expiries
+                recording = new jdk.jfr.Recording();
+                recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
+                // and the waits that make tails: parked or blocked on a monitor 10 ms or more
+                recording.enable("jdk.ThreadPark").withThreshold(java.time.Duration.ofMillis(10)).withStackTrace();
+                recording.enable("jdk.JavaMonitorEnter").withThreshold(java.time.Duration.ofMillis(10)).withStackTrace();
+                recording.start();
+            }
+            java.util.Queue<long[]> slow = Boolean.getBoolean("bench.timeline")
+                    ? new java.util.concurrent.ConcurrentLinkedQueue<>() : null;
+            server.tokenTimes.clear();
+            long begin = System.nanoTime();
+            long[] lat = runFor(app, callers, call, seconds, failed, slow);
+            if (slow != null) {
+                // calls over 200 ms by the 100 ms in which they started, and when token requests ran
+                java.util.TreeMap<Long, Integer> starts = new java.util.TreeMap<>();
+                slow.forEach(c -> starts.merge((c[0] - begin) / 100_000_000 * 100, 1, Integer::sum));
+                StringBuilder tokens = new StringBuilder();
+                server.tokenTimes.stream().sorted((a, b) -> Long.compare(a[0], b[0])).limit(8).forEach(t -> tokens.append(
+                        String.format(" %d", (t[0] - begin) / 1_000_000)));
+                System.out.printf("  timeline %s expiry %d: calls over 200 ms by start (ms: count) %s; token requests at%s ms%n",
+                        contender, callers, starts, tokens);
+            }
+            if (recording != null) {
+                recording.stop();
+                java.nio.file.Path file = java.nio.file.Path.of(jfr, "stampede-" + contender.replace(' ', '-') + "-" + callers
+                        + ".jfr");
+                java.nio.file.Files.createDirectories(file.getParent());
+                recording.dump(file);
+                recording.close();
+                System.out.printf("%nJFR of %s across expiry, %d callers: %s%n", contender, callers, file);
+                JfrTop.print(file, 25, id -> true, System.out);
+                waits(file);
+            }
             Latencies l = new Latencies(lat);
             String err = FIRST_ERROR.getAndSet(null);
             if (err != null) {
@@ -105,6 +151,35 @@ final class StampedeDriver {
             return new Row(contender, "expiry", callers, tokens(contender) - before, lat.length, failed.get(),
                     l.percentile(50), l.percentile(99), l.max());
         }
+    }
+
+    /** Parks and monitor waits of 10 ms or more, by where they waited (first frames outside java.util.concurrent): total ms, count. */
+    private static void waits(java.nio.file.Path file) throws java.io.IOException {
+        java.util.Map<String, long[]> by = new java.util.HashMap<>();
+        for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+            String type = e.getEventType().getName();
+            if (!type.equals("jdk.ThreadPark") && !type.equals("jdk.JavaMonitorEnter") || e.getStackTrace() == null) {
+                continue;
+            }
+            StringBuilder where = new StringBuilder(type.substring(4)).append(':');
+            int n = 0;
+            for (jdk.jfr.consumer.RecordedFrame f : e.getStackTrace().getFrames()) {
+                String m = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+                if (m.startsWith("java.util.concurrent") || m.startsWith("jdk.internal.misc") || m.startsWith("java.lang.Thread.sleep")) {
+                    continue;
+                }
+                where.append(' ').append(m);
+                if (++n == 3) {
+                    break;
+                }
+            }
+            long[] v = by.computeIfAbsent(where.toString(), k -> new long[2]);
+            v[0] += e.getDuration().toMillis();
+            v[1]++;
+        }
+        System.out.println("-- waits of 10 ms or more, by where (total ms, count)");
+        by.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(12)
+                .forEach(w -> System.out.printf("  %8d ms %6d  %s%n", w.getValue()[0], w.getValue()[1], w.getKey()));
     }
 
     static String describe(Throwable e) {
@@ -119,12 +194,31 @@ final class StampedeDriver {
         return contender.startsWith("ours") ? server.snapTokens.get() : server.oauthTokens.get();
     }
 
-    private static long[] runOnce(TestApp app, int callers, Call call, AtomicInteger failed) throws Exception {
+    /** When the callers started and ended, and the token requests, in ms after the release. */
+    private void timeline(String label, long released, long[][] times) {
+        long[] starts = new long[times.length];
+        long[] ends = new long[times.length];
+        for (int i = 0; i < times.length; i++) {
+            starts[i] = (times[i][0] - released) / 1000;
+            ends[i] = (times[i][1] - released) / 1000;
+        }
+        StringBuilder tokens = new StringBuilder();
+        server.tokenTimes.stream().sorted((a, b) -> Long.compare(a[0], b[0])).limit(5).forEach(t -> tokens.append(
+                String.format(" [%.1f-%.1f]", (t[0] - released) / 1e6, (t[1] - released) / 1e6)));
+        Latencies s = new Latencies(starts);
+        Latencies e = new Latencies(ends);
+        System.out.printf("  timeline %s: callers start p0 %s p50 %s p100 %s ms; end p0 %s p50 %s p100 %s ms; token requests%s%n",
+                label, Latencies.ms(s.percentile(0)), Latencies.ms(s.percentile(50)), Latencies.ms(s.max()),
+                Latencies.ms(e.percentile(0)), Latencies.ms(e.percentile(50)), Latencies.ms(e.max()), tokens);
+    }
+
+    private static long[] runOnce(TestApp app, int callers, Call call, AtomicInteger failed, long[][] times) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Long>> results = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
+                int index = i;
                 results.add(pool.submit(() -> {
                     go.await();
                     long start = System.nanoTime();
@@ -134,9 +228,15 @@ final class StampedeDriver {
                         failed.incrementAndGet();
                         FIRST_ERROR.compareAndSet(null, describe(e));
                     }
-                    return (System.nanoTime() - start) / 1000;
+                    long end = System.nanoTime();
+                    times[index] = new long[] {start, end};
+                    // from the release, when every caller's request arrived: a caller whose thread
+                    // got the CPU late waited too (measured from its own start, a contender that
+                    // keeps the CPU busy while callers start would look faster than it is)
+                    return (end - lastRelease) / 1000;
                 }));
             }
+            lastRelease = System.nanoTime();
             go.countDown();
             long[] micros = new long[callers];
             for (int i = 0; i < callers; i++) {
@@ -148,8 +248,8 @@ final class StampedeDriver {
         }
     }
 
-    private static long[] runFor(TestApp app, int callers, Call call, int seconds, AtomicInteger failures)
-            throws Exception {
+    private static long[] runFor(TestApp app, int callers, Call call, int seconds, AtomicInteger failures,
+                                 java.util.Queue<long[]> slow) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
@@ -165,7 +265,11 @@ final class StampedeDriver {
                             failures.incrementAndGet();
                             FIRST_ERROR.compareAndSet(null, describe(e));
                         }
-                        mine.add((System.nanoTime() - start) / 1000);
+                        long micros = (System.nanoTime() - start) / 1000;
+                        mine.add(micros);
+                        if (slow != null && micros > 200_000) {
+                            slow.add(new long[] {start, micros});
+                        }
                         Thread.sleep(20);
                     }
                     return mine;

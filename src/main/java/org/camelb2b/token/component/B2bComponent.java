@@ -173,6 +173,12 @@ public class B2bComponent extends DefaultComponent implements B2bRuntime.Owner {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot add the fetch route of provider '" + provider + "'", e);
             }
+            try {
+                runtime().prepare(provider);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot make the HTTP endpoints or a signature of provider '"
+                        + provider + "'", e);
+            }
             routed.add(provider);
         }
         try {

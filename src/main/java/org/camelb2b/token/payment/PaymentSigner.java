@@ -107,7 +107,8 @@ public class PaymentSigner implements Processor {
         String endpoint = runtime.paymentEndpoint(config);
         exchange.setProperty(B2bExchange.HTTP_ENDPOINT, endpoint);
         if (forCall) {
-            exchange.setProperty(PaymentHeaders.CALL_ENDPOINT, callEndpoint(exchange.getContext(), endpoint));
+            exchange.setProperty(PaymentHeaders.CALL_ENDPOINT, callEndpoint(exchange.getContext(),
+                    runtime.callEndpoint(config)));
         }
         exchange.setProperty(B2bExchange.PROVIDER, request.provider());
         exchange.setProperty(PaymentHeaders.USED_TOKEN, token);
@@ -122,7 +123,7 @@ public class PaymentSigner implements Processor {
     private record CallEndpoints(CamelContext context, Map<String, Endpoint> byUri) {
     }
 
-    /** The payment endpoint {@code uri} without copying the request's headers onto the answer, resolved once per context. */
+    /** The endpoint of {@code uri} ({@link B2bRuntime#callEndpoint}), resolved once per context. */
     private Endpoint callEndpoint(CamelContext context, String uri) {
         CallEndpoints known = callEndpoints;
         if (known == null || known.context() != context) {
@@ -131,7 +132,7 @@ public class PaymentSigner implements Processor {
         }
         Endpoint endpoint = known.byUri().get(uri);
         return endpoint != null ? endpoint
-                : known.byUri().computeIfAbsent(uri, u -> context.getEndpoint(u + "&copyHeaders=false"));
+                : known.byUri().computeIfAbsent(uri, context::getEndpoint);
     }
 
     /** The runtime of the exchange's context, looked up once per context, not per call. */

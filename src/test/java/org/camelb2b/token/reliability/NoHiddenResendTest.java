@@ -1,6 +1,7 @@
 package org.camelb2b.token.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,11 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpEndpoint;
 import org.camelb2b.token.flow.B2bRuntime;
 import org.camelb2b.token.payment.PaymentCallException;
 import org.camelb2b.token.payment.PaymentHeaders;
+import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.FaultyProvider;
 import org.camelb2b.token.testing.SandboxSetup;
@@ -58,6 +61,27 @@ class NoHiddenResendTest {
             e.getMessage().setHeader(Exchange.HTTP_METHOD, method);
             e.getMessage().setBody(body);
         });
+    }
+
+    @Test
+    void theProvidersEndpointsAreMadeAtStartAndKeepNoCookies() {
+        // made while the context started, before any call: the first token request does not wait for them
+        B2bRuntime runtime = B2bRuntime.of(app.context());
+        ProviderConfig doku = runtime.providers().get("doku");
+        assertEquals(0, provider.requests(FaultyProvider.TOKEN_PATH));
+        for (String uri : new String[] {B2bRuntime.tokenEndpoint(doku), runtime.callEndpoint(doku)}) {
+            HttpEndpoint endpoint = assertInstanceOf(HttpEndpoint.class, app.context().hasEndpoint(uri), uri);
+            // no clearing of a cookie store before every request (under its write lock)
+            assertFalse(endpoint.isClearExpiredCookies(), uri);
+        }
+
+        // every answer sets a cookie; none goes back to the provider
+        for (int i = 0; i < 3; i++) {
+            assertEquals("2000000", call("POST", "/pay", "{}").getMessage().getHeader(PaymentHeaders.RESPONSE_CODE));
+        }
+        assertEquals(1, provider.requests(FaultyProvider.TOKEN_PATH));
+        assertEquals(3, provider.requests("/pay"));
+        assertEquals(0, provider.requestsWithCookies());
     }
 
     @Test

@@ -25,6 +25,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /drop}: closes the connection without an answer;</li>
  * <li>anything else: 200 {@code 2000000}.</li>
  * </ul>
+ * Every answer sets a cookie (as a load balancer's stickiness cookie would); requests that carry
+ * one back are counted ({@link #requestsWithCookies}).
  */
 public final class FaultyProvider implements AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class FaultyProvider implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final int retryAfterSeconds;
     private volatile boolean throttleTokens;
+    private final AtomicInteger withCookies = new AtomicInteger();
 
     /** @param retryAfterSeconds what {@code /busy} and a throttled token endpoint put in {@code Retry-After} */
     public FaultyProvider(int retryAfterSeconds) throws IOException {
@@ -66,8 +69,17 @@ public final class FaultyProvider implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Requests so far that carried a {@code Cookie} header. */
+    public int requestsWithCookies() {
+        return withCookies.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         ex.getRequestBody().readAllBytes();
+        if (ex.getRequestHeaders().containsKey("Cookie")) {
+            withCookies.incrementAndGet();
+        }
+        ex.getResponseHeaders().add("Set-Cookie", "lb=node-1; Path=/; Max-Age=3600");
         String path = ex.getRequestURI().getPath();
         if (path.endsWith(TOKEN_PATH)) {
             path = TOKEN_PATH;
