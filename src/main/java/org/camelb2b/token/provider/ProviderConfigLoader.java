@@ -7,6 +7,13 @@ import static org.camelb2b.token.provider.ProviderSetting.CLIENT_ID;
 import static org.camelb2b.token.provider.ProviderSetting.CLIENT_SECRET;
 import static org.camelb2b.token.provider.ProviderSetting.DIALECT;
 import static org.camelb2b.token.provider.ProviderSetting.HTTP_CONNECT_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_CLIENT_ID;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_ENABLED;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_PUBLIC_KEY;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_SIGNATURE;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TIMESTAMP_WINDOW_S;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TOKEN_LIFETIME_S;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TOKEN_PATH;
 import static org.camelb2b.token.provider.ProviderSetting.HTTP_RESPONSE_TIMEOUT_MS;
 import static org.camelb2b.token.provider.ProviderSetting.MAX_CONCURRENT_CALLS;
 import static org.camelb2b.token.provider.ProviderSetting.PRIVATE_KEY;
@@ -32,6 +39,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +54,7 @@ import java.util.regex.Pattern;
 
 import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
+import org.camelb2b.token.crypto.PublicKeyLoader;
 import org.camelb2b.token.dialect.Dialect;
 
 /**
@@ -84,7 +94,7 @@ public final class ProviderConfigLoader {
         // the dialect first: some settings' defaults, and whether some are required, depend on it
         Dialect dialect = s.read(DIALECT, null);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
-            if (setting != DIALECT) {
+            if (setting != DIALECT && !setting.inbound()) {
                 s.read(setting, dialect);
             }
         }
@@ -102,6 +112,65 @@ public final class ProviderConfigLoader {
                 fingerprint(key), s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
                 new TimestampFormat(s.value(TIMESTAMP_ZONE), s.value(TIMESTAMP_MILLIS)), s.value(SIGN_SORTED_QUERY),
                 policy, limits);
+    }
+
+    /**
+     * Reads and checks what provider {@code id} calls us with ({@code b2b.<id>.inbound.*}, and the
+     * client id and secret they fall back to or need), adding every problem to {@code problems};
+     * returns null when there are any. The provider must have {@code inbound.enabled=true}: it is
+     * asked for because something receives its calls.
+     */
+    public InboundConfig loadInbound(String id, List<String> problems) {
+        int before = problems.size();
+        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+            return null;
+        }
+        Reader s = new Reader(id, problems);
+        Dialect dialect = s.read(DIALECT, null);
+        for (ProviderSetting<?> setting : ProviderSetting.all()) {
+            if (setting.inbound()) {
+                s.read(setting, dialect);
+            }
+        }
+        String enabledName = s.prefix + INBOUND_ENABLED.name();
+        if (!Boolean.TRUE.equals(s.value(INBOUND_ENABLED))) {
+            problems.add(enabledName + ": must be true for provider '" + id + "' to be received (a route receives its"
+                    + " calls)");
+            return null;
+        }
+        if (dialect != null && !"snap".equals(dialect.name())) {
+            problems.add(enabledName + ": inbound calls are SNAP's (X-SIGNATURE, X-TIMESTAMP); provider '" + id
+                    + "' has dialect " + dialect.name());
+        }
+        String clientId = s.value(INBOUND_CLIENT_ID);
+        if (clientId == null || clientId.isBlank()) {
+            clientId = s.lookup(s.prefix + CLIENT_ID.name()).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        }
+        if (clientId == null) {
+            problems.add(s.prefix + INBOUND_CLIENT_ID.name() + ": is not set (nor " + s.prefix + CLIENT_ID.name() + ")");
+        }
+        InboundConfig.Signature signature = "asymmetric".equals(s.value(INBOUND_SIGNATURE))
+                ? InboundConfig.Signature.ASYMMETRIC : InboundConfig.Signature.SYMMETRIC;
+        String secret = s.lookup(s.prefix + CLIENT_SECRET.name()).filter(v -> !v.isBlank()).orElse(null);
+        if (signature == InboundConfig.Signature.SYMMETRIC && secret == null) {
+            problems.add(s.prefix + CLIENT_SECRET.name() + ": is not set; " + s.prefix + INBOUND_SIGNATURE.name()
+                    + "=symmetric verifies the provider's notifications with it");
+        }
+        String keyText = s.value(INBOUND_PUBLIC_KEY);
+        RSAPublicKey key = null;
+        if (keyText == null || keyText.isBlank()) {
+            problems.add(s.prefix + INBOUND_PUBLIC_KEY.name() + ": is not set; it verifies the provider's token"
+                    + " requests" + (signature == InboundConfig.Signature.ASYMMETRIC ? " and notifications" : ""));
+        } else {
+            key = s.attempt(s.prefix + INBOUND_PUBLIC_KEY.name(), () -> PublicKeyLoader.load(keyText));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new InboundConfig(id, key, signature, clientId, signature == InboundConfig.Signature.SYMMETRIC
+                ? secret : "", s.value(INBOUND_TOKEN_PATH), Duration.ofSeconds(s.value(INBOUND_TIMESTAMP_WINDOW_S)),
+                Duration.ofSeconds(s.value(INBOUND_TOKEN_LIFETIME_S)));
     }
 
     /** The token cache settings, checked together: the refresh window must not be reversed. */

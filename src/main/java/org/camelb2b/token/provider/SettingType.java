@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -23,7 +24,7 @@ public final class SettingType<T> {
 
     /** What the value is, for the generated documentation. */
     public enum Kind {
-        TEXT, KEY, URL, PATH, ZONE, DIALECT, BOOLEAN, COUNT, MILLIS, FRACTION
+        TEXT, KEY, PUBLIC_KEY, URL, PATH, ZONE, DIALECT, CHOICE, BOOLEAN, COUNT, MILLIS, FRACTION
     }
 
     /** The values a number may take; {@code exclusive}: the bounds themselves are not allowed. */
@@ -36,9 +37,16 @@ public final class SettingType<T> {
     private final Function<T, String> writer;
     private final Range range;
     private final String unit;
+    private final List<String> choices;
 
     private SettingType(Kind kind, Class<?> optionType, Function<String, T> parser, Function<T, String> writer,
                         Range range, String unit) {
+        this(kind, optionType, parser, writer, range, unit, List.of());
+    }
+
+    private SettingType(Kind kind, Class<?> optionType, Function<String, T> parser, Function<T, String> writer,
+                        Range range, String unit, List<String> choices) {
+        this.choices = choices;
         this.kind = kind;
         this.optionType = optionType;
         this.parser = parser;
@@ -55,6 +63,23 @@ public final class SettingType<T> {
     /** A private key's location or text, as given; the loader reads it with the passphrase. */
     static SettingType<String> key() {
         return new SettingType<>(Kind.KEY, String.class, t -> t, t -> t, null, null);
+    }
+
+    /** A public key's location or text, as given; the inbound loader reads it. */
+    static SettingType<String> publicKey() {
+        return new SettingType<>(Kind.PUBLIC_KEY, String.class, t -> t, t -> t, null, null);
+    }
+
+    /** One of {@code values}, in lower case as written there. */
+    static SettingType<String> choice(String... values) {
+        List<String> allowed = List.of(values);
+        return new SettingType<>(Kind.CHOICE, String.class, t -> {
+            String v = t.strip().toLowerCase(Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException("must be " + String.join(" or ", allowed) + ", was '" + t.strip() + "'");
+            }
+            return v;
+        }, t -> t, null, null, allowed);
     }
 
     static SettingType<URI> url() {
@@ -108,6 +133,11 @@ public final class SettingType<T> {
     /** The allowed numbers, or null for a value that is not a number. */
     public Range range() {
         return range;
+    }
+
+    /** The values a {@link Kind#CHOICE} takes; empty for other kinds. */
+    public List<String> choices() {
+        return choices;
     }
 
     /** The unit of a number ({@code ms}, {@code calls}, ...), or null. */

@@ -42,6 +42,10 @@ final class KameletSettings {
                 out.add(in + "enum:");
                 Dialects.names().forEach(name -> out.add(in + "  - " + name));
             }
+            if (s.type().kind() == SettingType.Kind.CHOICE) {
+                out.add(in + "enum:");
+                s.type().choices().forEach(name -> out.add(in + "  - " + name));
+            }
             SettingType.Range range = s.type().range();
             if (range != null) {
                 out.add(in + "minimum: " + range.min());

@@ -102,6 +102,9 @@ final class OptionsSource {
         if (s.type().kind() == SettingType.Kind.DIALECT) {
             a.add("enums = " + literal(String.join(",", Dialects.names())));
         }
+        if (s.type().kind() == SettingType.Kind.CHOICE) {
+            a.add("enums = " + literal(String.join(",", s.type().choices())));
+        }
         if (s.secret()) {
             a.add("secret = true");
         }

@@ -38,10 +38,12 @@ final class ReadmeSettings {
         String text = switch (type.kind()) {
             case TEXT -> "text";
             case KEY -> "private key";
+            case PUBLIC_KEY -> "public key";
             case URL -> "http(s) URL";
             case PATH -> "path";
             case ZONE -> "zone";
             case DIALECT -> Dialects.names().stream().map(ReadmeSettings::code).collect(Collectors.joining(" or "));
+            case CHOICE -> type.choices().stream().map(ReadmeSettings::code).collect(Collectors.joining(" or "));
             case BOOLEAN -> code("true") + " or " + code("false");
             case COUNT, MILLIS -> range.min() + "-" + range.max() + " " + type.unit();
             case FRACTION -> "fraction, " + range.min() + " to " + range.max() + " exclusive";
