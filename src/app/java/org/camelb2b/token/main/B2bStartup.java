@@ -85,6 +85,7 @@ public final class B2bStartup extends MainListenerSupport {
         Settings settings = new Settings(context, problems);
         settings.flag("b2b.warmup.enabled", true);
         settings.flag("b2b.gateway.enabled", true);
+        settings.flag("b2b.sandbox.demo", false);
         settings.port("b2b.gateway.port", 8080);
         int threads = (int) settings.number("b2b.gateway.worker-threads", DEFAULT_WORKER_THREADS, 1, 10_000, "threads");
         // a hanging provider holds at most its own max-concurrent-calls threads; the rest serve the others
@@ -164,6 +165,16 @@ public final class B2bStartup extends MainListenerSupport {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
                 // nothing
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                Settings settings = new Settings(context, new ArrayList<>());
+                if (sandbox != null && settings.flag("b2b.sandbox.demo", false)
+                        && settings.flag("b2b.gateway.enabled", true)) {
+                    SandboxDemo.start(settings.optional("b2b.gateway.host", "127.0.0.1"),
+                            settings.port("b2b.gateway.port", 8080));
+                }
             }
         }
         return new SandboxStart();
