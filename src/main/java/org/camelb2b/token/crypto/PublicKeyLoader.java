@@ -141,15 +141,20 @@ public final class PublicKeyLoader {
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
             throw new KeyFormatException(source + " is neither PEM nor a DER-encoded public key", e);
         }
+        SubjectPublicKeyInfo info = null;
         try {
             if (seq.size() == 2 && seq.getObjectAt(0) instanceof ASN1Sequence) {
-                return convert(SubjectPublicKeyInfo.getInstance(seq), source);
+                info = SubjectPublicKeyInfo.getInstance(seq);
+            } else if (seq.size() == 2) {
+                info = pkcs1(org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(seq));
             }
-            if (seq.size() == 2) {
-                return convert(pkcs1(org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(seq)), source);
-            }
+        } catch (KeyFormatException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new KeyFormatException(source + " is not an X.509 or PKCS#1 public key", e);
+        }
+        if (info != null) {
+            return convert(info, source);
         }
         throw new KeyFormatException(source + " is not a public key (a private key? give the provider's public key)");
     }
