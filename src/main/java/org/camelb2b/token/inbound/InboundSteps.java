@@ -47,7 +47,6 @@ public final class InboundSteps {
     public static final String SERVICE_CODE = "B2bInboundServiceCode";
     public static final String BODY = "B2bInboundBody";
     public static final String CANONICAL_BODY = "B2bInboundCanonicalBody";
-    public static final String ANSWER = "B2bInboundAnswer";
     public static final String HANDLER = "B2bInboundHandler";
     public static final String CLAIM = "B2bInboundClaim";
     /** Headers the application's route gets, besides the SNAP ones. */
@@ -117,6 +116,11 @@ public final class InboundSteps {
             exchange.setProperty(PATH, path);
             // the service code first: any answer, a refusal included, carries it
             boolean token = path.endsWith("/" + provider + runtime.config(provider).tokenPath());
+            if (!path.contains("/" + provider + "/")) {
+                // /doku matched as a prefix of /dokuX, or /doku alone: not a path of this provider
+                exchange.setProperty(SERVICE_CODE, "00");
+                throw new InboundRejection(404, "00", "Not Found");
+            }
             exchange.setProperty(KIND, token ? TOKEN : NOTIFICATION);
             exchange.setProperty(SERVICE_CODE, token ? "73" : serviceCode(path));
             exchange.setProperty(SIGNED_PATH, runtime.pathPrefix() + uri);
@@ -185,7 +189,9 @@ public final class InboundSteps {
             answer.put("tokenType", "Bearer");
             // ASPI writes it as a string
             answer.put("expiresIn", String.valueOf(config.tokenLifetime().toSeconds()));
-            exchange.setProperty(ANSWER, answer);
+            // written at once: the token is kept nowhere on the exchange but in the answer's body
+            // (which the tracer shows with accessToken masked)
+            write(exchange, 200, answer);
         }
     }
 
@@ -348,8 +354,10 @@ public final class InboundSteps {
             ObjectNode answer;
             String delivered;
             if (TOKEN.equals(exchange.getProperty(KIND))) {
-                answer = exchange.getProperty(ANSWER, ObjectNode.class);
-                delivered = "token issued";
+                // the token issue step wrote the answer
+                LOG.info("inbound provider={} path={} outcome=accepted responseCode=2007300 delivered=token issued",
+                        exchange.getProperty(B2bExchange.PROVIDER), shown(exchange.getProperty(PATH, String.class)));
+                return;
             } else {
                 boolean handled = exchange.getProperty(HANDLER, false, Boolean.class);
                 String provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
@@ -449,7 +457,6 @@ public final class InboundSteps {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot write the answer", e);
         }
-        exchange.removeProperty(ANSWER);
     }
 
     /** The path for the log line: at most 200 characters. */

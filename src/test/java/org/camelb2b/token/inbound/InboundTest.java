@@ -384,6 +384,22 @@ class InboundTest {
     }
 
     @Test
+    void onlyPathsBelowTheProviderArePosted() throws Exception {
+        String token = tokenOf("doku", DOKU);
+        for (String path : new String[] {"/doku", "/dokux/v1.0/transfer-va/payment"}) {
+            HttpResponse<String> r = client.post(path, VA_BODY, SnapClient.symmetricHeaders(DOKU_SECRET, token, path,
+                    VA_BODY, SnapClient.now(), DOKU, externalId()));
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+        }
+        java.net.http.HttpResponse<String> get = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + app.context().resolvePropertyPlaceholders("{{b2b.inbound.port}}") + PAYMENT))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+        assertEquals(0, delivered.size());
+    }
+
+    @Test
     void aFailingApplicationRouteIsAnsweredGeneralErrorAndTheIdMaySendAgain() throws Exception {
         String token = tokenOf("doku", DOKU);
         String id = externalId();
