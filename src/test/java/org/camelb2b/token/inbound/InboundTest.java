@@ -326,16 +326,19 @@ class InboundTest {
         assertCode("4007301", client.post("/doku/v1.0/access-token/b2b", "{\"grantType\":\"password\"}",
                 SnapClient.tokenHeaders(providerKey, DOKU, SnapClient.now())));
         String token = tokenOf("doku", DOKU);
+        String id = externalId();
         for (String header : new String[] {"Authorization", "X-TIMESTAMP", "X-SIGNATURE", "X-PARTNER-ID",
                 "X-EXTERNAL-ID", "CHANNEL-ID"}) {
             Map<String, String> h = SnapClient.symmetricHeaders(DOKU_SECRET, token, PAYMENT, VA_BODY, SnapClient.now(),
-                    DOKU, externalId());
+                    DOKU, id);
             h.remove(header);
             HttpResponse<String> r = client.post(PAYMENT, VA_BODY, h);
             assertCode("4002502", r);
             assertEquals("Invalid Mandatory Field " + header, json(r).get("responseMessage").asText());
         }
         assertEquals(0, delivered.size());
+        // refused at the first check: none of them used up the X-EXTERNAL-ID
+        assertCode("2002500", pay(token, VA_BODY, VA_BODY, SnapClient.now(), id));
     }
 
     @Test
