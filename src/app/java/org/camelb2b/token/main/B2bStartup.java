@@ -97,6 +97,10 @@ public final class B2bStartup extends MainListenerSupport {
         gatewayLimits(settings);
         if (settings.flag("b2b.inbound.enabled", true)) {
             int inboundPort = settings.port("b2b.inbound.port", DEFAULT_INBOUND_PORT);
+            if (inboundPort == 0) {
+                // its routes find the listener's router by its port: a port chosen by the system has none yet
+                problems.add("b2b.inbound.port: must be a port number 1-65535, was 0");
+            }
             if (settings.flag("b2b.gateway.enabled", true) && inboundPort != 0
                     && inboundPort == settings.port("b2b.gateway.port", 8080)) {
                 problems.add("b2b.inbound.port: must differ from b2b.gateway.port (" + inboundPort + "): the inbound"
