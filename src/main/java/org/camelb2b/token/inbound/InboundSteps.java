@@ -350,38 +350,32 @@ public final class InboundSteps {
     public static final class Answer implements Processor {
         @Override
         public void process(Exchange exchange) {
-            String service = exchange.getProperty(SERVICE_CODE, String.class);
-            ObjectNode answer;
-            String delivered;
+            String provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
+            String path = shown(exchange.getProperty(PATH, String.class));
             if (TOKEN.equals(exchange.getProperty(KIND))) {
                 // the token issue step wrote the answer
                 LOG.info("inbound provider={} path={} outcome=accepted responseCode=2007300 delivered=token issued",
-                        exchange.getProperty(B2bExchange.PROVIDER), shown(exchange.getProperty(PATH, String.class)));
+                        provider, path);
                 return;
-            } else {
-                boolean handled = exchange.getProperty(HANDLER, false, Boolean.class);
-                String provider = exchange.getProperty(B2bExchange.PROVIDER, String.class);
-                delivered = handled ? InboundRuntime.HANDLER_PREFIX + provider : "none (acknowledged)";
-                ObjectNode reply = reply(handled ? exchange.getMessage().getBody() : null, exchange, provider);
-                JsonNode own = reply.get("responseCode");
-                String code = own != null && own.isTextual() && own.asText().matches("[1-5]\\d{6}") ? own.asText()
-                        : "200" + service + "00";
-                ObjectNode ordered = JSON.createObjectNode();
-                ordered.put("responseCode", code);
-                ordered.put("responseMessage", reply.path("responseMessage").isTextual()
-                        ? reply.get("responseMessage").asText() : "Successful");
-                reply.fieldNames().forEachRemaining(name -> {
-                    if (!name.equals("responseCode") && !name.equals("responseMessage")) {
-                        ordered.set(name, reply.get(name));
-                    }
-                });
-                answer = ordered;
             }
-            String code = answer.get("responseCode").asText();
+            boolean handled = exchange.getProperty(HANDLER, false, Boolean.class);
+            ObjectNode reply = reply(handled ? exchange.getMessage().getBody() : null, exchange, provider);
+            // the application's own SNAP code (say 4042412, invalid VA) stands; else ours
+            JsonNode own = reply.get("responseCode");
+            String code = own != null && own.isTextual() && own.asText().matches("[2-5]\\d{6}") ? own.asText()
+                    : "200" + exchange.getProperty(SERVICE_CODE, String.class) + "00";
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("responseCode", code);
+            answer.put("responseMessage", reply.path("responseMessage").isTextual()
+                    ? reply.get("responseMessage").asText() : "Successful");
+            reply.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("responseCode") && !name.equals("responseMessage")) {
+                    answer.set(name, reply.get(name));
+                }
+            });
             write(exchange, Integer.parseInt(code.substring(0, 3)), answer);
-            LOG.info("inbound provider={} path={} outcome=accepted responseCode={} delivered={}",
-                    exchange.getProperty(B2bExchange.PROVIDER), shown(exchange.getProperty(PATH, String.class)), code,
-                    delivered);
+            LOG.info("inbound provider={} path={} outcome=accepted responseCode={} delivered={}", provider, path, code,
+                    handled ? InboundRuntime.HANDLER_PREFIX + provider : "none (acknowledged)");
         }
 
         private static ObjectNode reply(Object body, Exchange exchange, String provider) {

@@ -85,7 +85,12 @@ class InboundTest {
                 from("direct:b2b-inbound-doku").process(e -> delivered.add(e.copy()))
                         .filter(body().contains("\"FAIL\"")).throwException(new IllegalStateException("database down"))
                         .end()
-                        .setBody(constant("{\"virtualAccountData\":{\"paymentFlagReason\":{\"english\":\"Success\"}}}"));
+                        .choice()
+                            .when(body().contains("UNKNOWN-VA")).setBody(constant("{\"responseCode\":\"4042412\","
+                                    + "\"responseMessage\":\"Invalid Bill/Virtual Account\"}"))
+                            .otherwise().setBody(constant(
+                                    "{\"virtualAccountData\":{\"paymentFlagReason\":{\"english\":\"Success\"}}}"))
+                        .end();
                 from("direct:b2b-inbound-midtrans").process(e -> delivered.add(e.copy())).setBody(constant(null));
             }
         });
@@ -400,6 +405,16 @@ class InboundTest {
                         .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals(0, delivered.size());
+    }
+
+    @Test
+    void theApplicationsOwnResponseCodeStands() throws Exception {
+        String token = tokenOf("doku", DOKU);
+        String unknown = VA_BODY.replace("INV-1", "UNKNOWN-VA");
+        HttpResponse<String> r = pay(token, unknown, unknown, SnapClient.now(), externalId());
+        assertCode("4042412", r);
+        assertEquals("Invalid Bill/Virtual Account", json(r).get("responseMessage").asText());
+        assertEquals(1, delivered.size());
     }
 
     @Test
