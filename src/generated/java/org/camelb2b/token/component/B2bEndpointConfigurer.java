@@ -34,6 +34,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": target.getOptions().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "dialect": target.getOptions().setDialect(property(camelContext, java.lang.String.class, value)); return true;
+        case "environment": target.getOptions().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": target.getOptions().setHttpConnectTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "httpresponsetimeoutms":
@@ -44,6 +45,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": target.getOptions().setMaxConcurrentCalls(property(camelContext, java.lang.Integer.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "preset": target.getOptions().setPreset(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
         case "privateKey": target.getOptions().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeypassword":
@@ -64,6 +66,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": target.getOptions().setTokenBackoffInitialMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": target.getOptions().setTokenBackoffMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": target.getOptions().setTokenExpiresInDateTime(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": target.getOptions().setTokenFatalHoldOffMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokenkeepwarmms":
@@ -80,8 +84,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": target.getOptions().setTokenRefreshFrom(property(camelContext, java.lang.Double.class, value)); return true;
         case "tokenrefreshto":
         case "tokenRefreshTo": target.getOptions().setTokenRefreshTo(property(camelContext, java.lang.Double.class, value)); return true;
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": target.getOptions().setTokenRequestAdditionalInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": target.getOptions().setTokenSkewMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokentypes":
+        case "tokenTypes": target.getOptions().setTokenTypes(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -100,6 +108,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "dialect": return java.lang.String.class;
+        case "environment": return java.lang.String.class;
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": return java.lang.Long.class;
         case "httpresponsetimeoutms":
@@ -110,6 +119,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": return java.lang.Integer.class;
         case "method": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "preset": return java.lang.String.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeypassword":
@@ -130,6 +140,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": return java.lang.Long.class;
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": return java.lang.Long.class;
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": return java.lang.Boolean.class;
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": return java.lang.Long.class;
         case "tokenkeepwarmms":
@@ -146,8 +158,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return java.lang.Double.class;
         case "tokenrefreshto":
         case "tokenRefreshTo": return java.lang.Double.class;
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": return java.lang.Boolean.class;
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": return java.lang.Long.class;
+        case "tokentypes":
+        case "tokenTypes": return java.lang.String.class;
         default: return null;
         }
     }
@@ -167,6 +183,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": return target.getOptions().getClientSecret();
         case "dialect": return target.getOptions().getDialect();
+        case "environment": return target.getOptions().getEnvironment();
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": return target.getOptions().getHttpConnectTimeoutMs();
         case "httpresponsetimeoutms":
@@ -177,6 +194,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": return target.getOptions().getMaxConcurrentCalls();
         case "method": return target.getMethod();
         case "path": return target.getPath();
+        case "preset": return target.getOptions().getPreset();
         case "privatekey":
         case "privateKey": return target.getOptions().getPrivateKey();
         case "privatekeypassword":
@@ -197,6 +215,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": return target.getOptions().getTokenBackoffInitialMs();
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": return target.getOptions().getTokenBackoffMaxMs();
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": return target.getOptions().getTokenExpiresInDateTime();
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": return target.getOptions().getTokenFatalHoldOffMs();
         case "tokenkeepwarmms":
@@ -213,8 +233,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return target.getOptions().getTokenRefreshFrom();
         case "tokenrefreshto":
         case "tokenRefreshTo": return target.getOptions().getTokenRefreshTo();
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": return target.getOptions().getTokenRequestAdditionalInfo();
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": return target.getOptions().getTokenSkewMaxMs();
+        case "tokentypes":
+        case "tokenTypes": return target.getOptions().getTokenTypes();
         default: return null;
         }
     }

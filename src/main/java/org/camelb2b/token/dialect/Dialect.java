@@ -51,8 +51,11 @@ public interface Dialect {
      */
     void tokenRequestHeaders(Message message, String clientId, String timestamp);
 
-    /** The JSON body of a token request ({@code clientSecret} is empty when not set). */
-    String tokenRequestBody(String clientId, String clientSecret);
+    /**
+     * The JSON body of a token request ({@code clientSecret} is empty when not set);
+     * {@code additionalInfo}: the provider wants an {@code additionalInfo} object in it (snap: BNI).
+     */
+    String tokenRequestBody(String clientId, String clientSecret, boolean additionalInfo);
 
     // ---- token response
 

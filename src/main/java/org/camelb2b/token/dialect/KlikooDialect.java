@@ -71,7 +71,7 @@ final class KlikooDialect implements Dialect {
 
     /** {@code {"grant_type":"client_credentials","additional_info":{"client_id":...,"client_secret":...}}}. */
     @Override
-    public String tokenRequestBody(String clientId, String clientSecret) {
+    public String tokenRequestBody(String clientId, String clientSecret, boolean additionalInfo) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("client_id", clientId);
         info.put("client_secret", clientSecret);

@@ -43,14 +43,16 @@ class DialectRulesTest {
         Message m = message();
         snap.tokenRequestHeaders(m, "MCH-1", "2020-09-22T01:51:00Z");
         assertEquals(Map.of("X-TIMESTAMP", "2020-09-22T01:51:00Z", "X-CLIENT-KEY", "MCH-1"), m.getHeaders());
-        assertEquals("{\"grantType\":\"client_credentials\"}", snap.tokenRequestBody("MCH-1", "s"));
+        assertEquals("{\"grantType\":\"client_credentials\"}", snap.tokenRequestBody("MCH-1", "s", false));
+        // BNI (b2b.<p>.token-request-additional-info, its preset)
+        assertEquals("{\"grantType\":\"client_credentials\",\"additionalInfo\":{}}", snap.tokenRequestBody("MCH-1", "s", true));
         assertEquals("X-SIGNATURE", snap.signatureHeader());
 
         Message k = message();
         klikoo.tokenRequestHeaders(k, "3f9c", "2020-09-22T08:51:00+07:00");
         assertEquals(Map.of("Open-Api-Timestamp", "2020-09-22T08:51:00+07:00"), k.getHeaders());
         assertEquals("{\"grant_type\":\"client_credentials\",\"additional_info\":{\"client_id\":\"3f9c\","
-                + "\"client_secret\":\"a\\\"b\"}}", klikoo.tokenRequestBody("3f9c", "a\"b"));
+                + "\"client_secret\":\"a\\\"b\"}}", klikoo.tokenRequestBody("3f9c", "a\"b", false));
         assertEquals("Open-Api-Signature", klikoo.signatureHeader());
     }
 

@@ -38,9 +38,9 @@ final class KameletSettings {
             out.add(in + "title: " + quoted(s.title()));
             out.add(in + "description: " + quoted(SettingText.described(s)));
             out.add(in + "type: " + jsonType(s.type()));
-            if (s.type().kind() == SettingType.Kind.DIALECT) {
+            if (s.type().choices() != null) {
                 out.add(in + "enum:");
-                Dialects.names().forEach(name -> out.add(in + "  - " + name));
+                s.type().choices().forEach(name -> out.add(in + "  - " + name));
             }
             SettingType.Range range = s.type().range();
             if (range != null) {
