@@ -39,7 +39,8 @@ public class ProviderOptions {
      * The protocol family the provider speaks: snap (Bank Indonesia SNAP, as DOKU, BCA, BRI, Mandiri and DANA
      * speak it) or klikoo. Not given: {@code b2b.<provider>.dialect}, else {@code snap}.
      */
-    @UriParam(label = "provider", displayName = "Dialect", defaultValue = "snap", enums = "snap,klikoo")
+    @UriParam(label = "provider", displayName = "Dialect", defaultValue = "snap",
+            enums = "snap,klikoo,oauth2-basic")
     private String dialect;
 
     /**
@@ -52,10 +53,11 @@ public class ProviderOptions {
 
     /**
      * The token endpoint's path below the base URL. Not given: {@code b2b.<provider>.token-path}, else
-     * {@code /authorization/v1/access-token/b2b} (snap), {@code /v1/open-api/access-token} (klikoo).
+     * {@code /authorization/v1/access-token/b2b} (snap), {@code /v1/open-api/access-token} (klikoo),
+     * {@code /oauth/token} (oauth2-basic).
      */
     @UriParam(label = "provider", displayName = "Token path",
-            defaultValueNote = "/authorization/v1/access-token/b2b (snap), /v1/open-api/access-token (klikoo)")
+            defaultValueNote = "/authorization/v1/access-token/b2b (snap), /v1/open-api/access-token (klikoo), /oauth/token (oauth2-basic)")
     private String tokenPath;
 
     /**
@@ -68,7 +70,8 @@ public class ProviderOptions {
     /**
      * Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location
      * (env: reads it from the environment without it passing through Camel), PEM text or bare base64 DER;
-     * PKCS#8, PKCS#1 or encrypted PKCS#8. Required: here or as {@code b2b.<provider>.private-key}.
+     * PKCS#8, PKCS#1 or encrypted PKCS#8. Not given: {@code b2b.<provider>.private-key}, else none (required
+     * by snap, klikoo).
      */
     @UriParam(label = "provider,security", displayName = "Private key", secret = true)
     private String privateKey;
@@ -83,7 +86,7 @@ public class ProviderOptions {
 
     /**
      * Your client secret: the HMAC-SHA512 key of payment-call signatures, also sent in klikoo's token
-     * request. Not given: {@code b2b.<provider>.client-secret}, else none (required by klikoo).
+     * request. Not given: {@code b2b.<provider>.client-secret}, else none (required by klikoo, oauth2-basic).
      */
     @UriParam(label = "provider,security", displayName = "Client secret", secret = true)
     private String clientSecret;
@@ -97,10 +100,10 @@ public class ProviderOptions {
     /**
      * The zone request timestamps are written in: Z or UTC, an offset such as +07:00, or a region such as
      * Asia/Jakarta. Not given: {@code b2b.<provider>.timestamp-zone}, else {@code Z} (snap), {@code +07:00}
-     * (klikoo).
+     * (klikoo), {@code Z} (oauth2-basic).
      */
     @UriParam(label = "provider", displayName = "Timestamp zone",
-            defaultValueNote = "Z (snap), +07:00 (klikoo)")
+            defaultValueNote = "Z (snap), +07:00 (klikoo), Z (oauth2-basic)")
     private String timestampZone;
 
     /**

@@ -45,7 +45,7 @@ final class SnapDialect implements Dialect {
 
     @Override
     public Set<String> requiredSettings() {
-        return Set.of();
+        return Set.of("private-key");
     }
 
     @Override
@@ -59,7 +59,7 @@ final class SnapDialect implements Dialect {
     }
 
     @Override
-    public void tokenRequestHeaders(Message message, String clientId, String timestamp) {
+    public void tokenRequestHeaders(Message message, String clientId, String clientSecret, String timestamp) {
         message.setHeader("X-TIMESTAMP", timestamp);
         message.setHeader("X-CLIENT-KEY", clientId);
     }

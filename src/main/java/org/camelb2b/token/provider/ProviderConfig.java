@@ -45,7 +45,8 @@ public final class ProviderConfig {
         this.baseUrl = Objects.requireNonNull(baseUrl);
         this.tokenPath = Objects.requireNonNull(tokenPath);
         this.clientId = Objects.requireNonNull(clientId);
-        this.privateKey = Objects.requireNonNull(privateKey);
+        // none for a dialect that signs nothing (oauth2-basic)
+        this.privateKey = dialect.signs() ? Objects.requireNonNull(privateKey) : privateKey;
         this.keyFingerprint = Objects.requireNonNull(keyFingerprint);
         this.clientSecret = clientSecret == null ? "" : clientSecret;
         this.channelId = channelId == null ? "" : channelId;
@@ -98,6 +99,9 @@ public final class ProviderConfig {
     }
 
     public RsaSigner signer() {
+        if (privateKey == null) {
+            throw new IllegalStateException("provider '" + id + "' (" + dialect.name() + ") has no private key: it signs nothing");
+        }
         return new RsaSigner(privateKey);
     }
 
@@ -138,8 +142,8 @@ public final class ProviderConfig {
     public String toString() {
         return "ProviderConfig[id=" + id + (preset == null ? "" : ", preset=" + preset.presetName())
                 + ", dialect=" + dialect.name() + ", tokenUrl=" + tokenUrl()
-                + ", clientId=" + clientId + ", key=" + privateKey.getModulus().bitLength() + "-bit RSA sha256:"
-                + keyFingerprint.substring(0, 12) + ", clientSecret=" + Secrets.mask(clientSecret)
+                + ", clientId=" + clientId + (privateKey == null ? ", no key" : ", key=" + privateKey.getModulus().bitLength()
+                + "-bit RSA sha256:" + keyFingerprint.substring(0, 12)) + ", clientSecret=" + Secrets.mask(clientSecret)
                 + ", timestamp=" + timestampFormat + "]";
     }
 }

@@ -107,8 +107,10 @@ public final class ProviderConfigLoader {
         if (problems.size() > before) {
             return null;
         }
+        // the credential in the token cache's key: the key's hash, or (signing nothing) the secret's
+        String credential = key != null ? fingerprint(key) : secretFingerprint(s.value(CLIENT_SECRET));
         return new ProviderConfig(id, s.preset, dialect, s.value(BASE_URL), s.value(TOKEN_PATH), s.value(CLIENT_ID), key,
-                fingerprint(key), s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
+                credential, s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
                 new TimestampFormat(s.value(TIMESTAMP_ZONE), s.value(TIMESTAMP_MILLIS)), s.value(SIGN_SORTED_QUERY),
                 new TokenRules(s.value(TOKEN_REQUEST_ADDITIONAL_INFO), s.value(TOKEN_TYPES),
                         s.value(TOKEN_EXPIRES_IN_DATE_TIME)),
@@ -128,6 +130,16 @@ public final class ProviderConfigLoader {
                 s.value(TOKEN_BACKOFF_INITIAL_MS), s.value(TOKEN_BACKOFF_MAX_MS), s.value(TOKEN_FATAL_HOLD_OFF_MS),
                 s.value(TOKEN_KEEP_WARM_MS), s.value(TOKEN_MAX_LENGTH), s.value(TOKEN_MIN_REQUEST_INTERVAL_MS),
                 s.value(TOKEN_PROBE_INTERVAL_MS));
+    }
+
+    /** SHA-256 of the client secret, hex: tells credentials apart without revealing the secret. */
+    static String secretFingerprint(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("client-secret:" + secret).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String fingerprint(RSAPrivateKey key) {

@@ -53,8 +53,8 @@ public final class ProviderSetting<T> {
     public static final ProviderSetting<String> CLIENT_ID = required("client-id", "Client ID", SettingType.text(),
             "Your client id at the provider: X-CLIENT-KEY (snap), additional_info.client_id (klikoo).");
 
-    public static final ProviderSetting<String> PRIVATE_KEY = required("private-key", "Private key", SettingType.key(),
-            "Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location"
+    public static final ProviderSetting<String> PRIVATE_KEY = optional("private-key", "Private key", SettingType.key(),
+            null, "Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location"
                     + " (env: reads it from the environment without it passing through Camel), PEM text or bare"
                     + " base64 DER; PKCS#8, PKCS#1 or encrypted PKCS#8.").markedSecret();
 

@@ -73,6 +73,9 @@ public final class TokenResponseParser {
      * @param requestedAtNanos {@link System#nanoTime()} when the request was sent
      */
     public AccessToken parse(int httpStatus, String body, long requestedAtNanos) {
+        if (format.codeField() == null) {
+            return parseOAuth2(httpStatus, body, requestedAtNanos);
+        }
         JsonNode root = readObject(httpStatus, body);
         JsonNode codeNode = root.get(format.codeField());
         String message = text(root.get(format.messageField()));
@@ -90,6 +93,29 @@ public final class TokenResponseParser {
         if (data == null || !data.isObject()) {
             throw failure(httpStatus, code, message, "the response has no " + format.dataField() + " object");
         }
+        return token(data, httpStatus, code, message, requestedAtNanos);
+    }
+
+    /** RFC 6749: 200 with the token at the top level; an error is {@code error} (and its description) with a 4xx. */
+    private AccessToken parseOAuth2(int httpStatus, String body, long requestedAtNanos) {
+        if (httpStatus != 200) {
+            String error = null;
+            try {
+                JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
+                if (root != null && root.isObject()) {
+                    error = text(root.get("error"));
+                    String description = text(root.get(format.messageField()));
+                    error = error == null ? description : description == null ? error : error + ": " + description;
+                }
+            } catch (JsonProcessingException e) {
+                // not JSON: the status says it
+            }
+            throw failure(httpStatus, null, error, "the provider answered HTTP " + httpStatus);
+        }
+        return token(readObject(httpStatus, body), httpStatus, null, null, requestedAtNanos);
+    }
+
+    private AccessToken token(JsonNode data, int httpStatus, ResponseCode code, String message, long requestedAtNanos) {
         String tokenField = format.tokenField();
         String typeField = format.typeField();
         String expiresField = format.expiresField();
