@@ -50,6 +50,8 @@ public final class SandboxProvider implements AutoCloseable {
         }
     }
     static final String KLIKOO_PREFIX = "/klikoo-b2b";
+    /** Below it, one provider per preset, with that preset's rules: {@code /presets/bca/...}. */
+    public static final String PRESETS = "/presets";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -191,7 +193,9 @@ public final class SandboxProvider implements AutoCloseable {
             LOG.debug("sandbox {} {}", ex.method(), path);
             String klikooPath = path.startsWith(KLIKOO_PREFIX + "/") ? path.substring(KLIKOO_PREFIX.length())
                     : path.startsWith("/v1/open-api/") ? path : null;
-            if (klikooPath != null) {
+            if (path.startsWith(PRESETS + "/")) {
+                presetProvider(ex, path.substring(PRESETS.length() + 1));
+            } else if (klikooPath != null) {
                 if (klikooPath.equals(KlikooSandbox.TOKEN_PATH)) {
                     klikoo.token(ex);
                 } else {
@@ -207,6 +211,25 @@ public final class SandboxProvider implements AutoCloseable {
             http.sendResponseHeaders(500, -1);
         } finally {
             http.close();
+        }
+    }
+
+    /**
+     * {@code /presets/<name>/...}: the provider of that preset, its rules enforced
+     * ({@link SandboxRules}): its token path and no other, then its payment calls.
+     */
+    private void presetProvider(SandboxExchange ex, String below) throws IOException {
+        int slash = below.indexOf('/');
+        SandboxRules rules = SandboxRules.of(slash < 0 ? below : below.substring(0, slash));
+        String path = slash < 0 ? "" : below.substring(slash);
+        if (rules == null) {
+            ex.answer(404, Map.of("responseCode", "4040000", "responseMessage", "Not Found"), Map.of());
+        } else if (path.equals(rules.tokenPath())) {
+            snap.token(ex, rules);
+        } else if (path.endsWith("/access-token/b2b")) {
+            snap.notFound(ex);
+        } else {
+            snap.payment(ex, rules);
         }
     }
 

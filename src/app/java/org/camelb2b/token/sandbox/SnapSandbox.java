@@ -30,6 +30,11 @@ final class SnapSandbox {
     }
 
     void token(SandboxExchange ex) throws IOException {
+        token(ex, null);
+    }
+
+    /** The token call, with a preset's rules (null: any SNAP timestamp, any body with grantType). */
+    void token(SandboxExchange ex, SandboxRules rules) throws IOException {
         String clientId = ex.header("X-CLIENT-KEY");
         sandbox.countTokenRequest(clientId);
         if (!ex.method().equals("POST")) {
@@ -44,7 +49,7 @@ final class SnapSandbox {
         }
         String timestamp = ex.header("X-TIMESTAMP");
         Instant instant = SandboxChecks.snapTimestamp(timestamp);
-        if (instant == null) {
+        if (instant == null || rules != null && !rules.timestampAsRequired(timestamp)) {
             fail(ex, 400, "73", "01", "Invalid Field Format X-TIMESTAMP");
             return;
         }
@@ -76,19 +81,48 @@ final class SnapSandbox {
             fail(ex, 400, "73", "01", "Invalid Field Format grantType");
             return;
         }
+        if (rules != null && rules.additionalInfo() && (body.get("additionalInfo") == null
+                || !body.get("additionalInfo").isObject())) {
+            fail(ex, 400, "73", "02", "Invalid Mandatory Field additionalInfo");
+            return;
+        }
         String token = sandbox.tokens().issue(clientId);
         sandbox.countTokenIssued(clientId);
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("responseCode", "2007300");
         ok.put("responseMessage", "Successful");
         ok.put("accessToken", token);
-        ok.put("tokenType", "Bearer");
-        ok.put("expiresIn", sandbox.tokens().lifetimeSeconds());
+        long lifetime = sandbox.tokens().lifetimeSeconds();
+        SandboxRules.Answer answer = rules == null ? SandboxRules.Answer.STANDARD : rules.answer();
+        switch (answer) {
+            case LOWER_CASE_TEXT_LIFETIME -> {
+                ok.put("tokenType", "bearer");
+                ok.put("expiresIn", String.valueOf(lifetime));
+            }
+            case TEXT_LIFETIME -> {
+                ok.put("tokenType", "Bearer");
+                ok.put("expiresIn", String.valueOf(lifetime));
+            }
+            case BEARER_TOKEN_DATE_TIME -> {
+                ok.put("tokenType", "BearerToken");
+                ok.put("expiresIn", java.time.OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(lifetime)
+                        .withNano(0).toString());
+            }
+            default -> {
+                ok.put("tokenType", "Bearer");
+                ok.put("expiresIn", lifetime);
+            }
+        }
         ok.put("additionalInfo", "");
         ex.answer(200, ok, Map.of("X-CLIENT-KEY", clientId, "X-TIMESTAMP", timestamp));
     }
 
     void payment(SandboxExchange ex) throws IOException {
+        payment(ex, null);
+    }
+
+    /** A payment call, with a preset's rules (null: any SNAP timestamp, the query signed as sent). */
+    void payment(SandboxExchange ex, SandboxRules rules) throws IOException {
         String service = serviceCode(ex.path());
         for (String h : new String[] {"Authorization", "X-TIMESTAMP", "X-SIGNATURE", "X-PARTNER-ID", "X-EXTERNAL-ID",
                 "CHANNEL-ID"}) {
@@ -112,7 +146,7 @@ final class SnapSandbox {
         }
         String timestamp = ex.header("X-TIMESTAMP");
         Instant instant = SandboxChecks.snapTimestamp(timestamp);
-        if (instant == null) {
+        if (instant == null || rules != null && !rules.timestampAsRequired(timestamp)) {
             fail(ex, 400, service, "01", "Invalid Field Format X-TIMESTAMP");
             return;
         }
@@ -125,7 +159,8 @@ final class SnapSandbox {
             fail(ex, 400, service, "00", "Bad Request");
             return;
         }
-        String relativeUrl = ex.path() + (ex.query() == null ? "" : "?" + ex.query());
+        String query = rules == null ? ex.query() : rules.signedQuery(ex.query());
+        String relativeUrl = ex.path() + (query == null ? "" : "?" + query);
         String expected = SandboxChecks.hmacSha512Base64(client.clientSecret(), ex.method() + ":" + relativeUrl + ":"
                 + token + ":" + SandboxChecks.sha256Hex(minified) + ":" + timestamp);
         if (!SandboxChecks.sameSignature(expected, ex.header("X-SIGNATURE"))) {
@@ -176,6 +211,11 @@ final class SnapSandbox {
             return "24";
         }
         return "00";
+    }
+
+    /** A token path of another provider asked of a preset's provider. */
+    void notFound(SandboxExchange ex) throws IOException {
+        fail(ex, 404, "73", "00", "Not Found");
     }
 
     private void fail(SandboxExchange ex, int status, String service, String caseCode, String message) throws IOException {

@@ -79,8 +79,17 @@ public final class SignatureTool {
         }
     }
 
-    private static void token(Map<String, String> o, PrintStream out) {
+    private static Dialect signingDialect(Map<String, String> o) {
         Dialect dialect = Dialects.named(o.getOrDefault("dialect", Dialects.DEFAULT));
+        if (!dialect.signs()) {
+            throw new IllegalArgumentException("--dialect " + dialect.name() + " signs nothing (HTTP Basic and a Bearer"
+                    + " token): there is no signature to compute");
+        }
+        return dialect;
+    }
+
+    private static void token(Map<String, String> o, PrintStream out) {
+        Dialect dialect = signingDialect(o);
         String clientId = required(o, "client-id");
         String timestamp = o.containsKey("timestamp") ? o.get("timestamp")
                 : new TimestampFormat(dialect.defaultTimestampZone(), false).format(Instant.now());
@@ -101,7 +110,7 @@ public final class SignatureTool {
     }
 
     private static void payment(Map<String, String> o, PrintStream out) throws IOException {
-        Dialect dialect = Dialects.named(o.getOrDefault("dialect", Dialects.DEFAULT));
+        Dialect dialect = signingDialect(o);
         String method = required(o, "method").toUpperCase(Locale.ROOT);
         String url = required(o, "url");
         String token = required(o, "token");

@@ -204,5 +204,6 @@ public final class BenchmarkMain {
                 Integer.getInteger("bench.gateway.rounds", quick ? 3 : 5),
                 jfr.isBlank() ? null : java.nio.file.Path.of(jfr));
         GatewayThroughputDriver.print(g, System.out);
+        GatewayThroughputDriver.printPerRequest(System.out);
     }
 }

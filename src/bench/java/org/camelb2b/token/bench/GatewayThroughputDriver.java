@@ -133,6 +133,7 @@ final class GatewayThroughputDriver {
             System.out.printf("%nasync-profiler of %s (%.0f requests/s while recorded): %s%n", url, load.perSecond(),
                     stacks);
             JfrTop.print(stacks, 25, id -> true, System.out);
+            PER_REQUEST.put(url, JfrTop.perRequest(stacks, load.perSecond() * seconds));
             return;
         }
         try (Recording recording = new Recording()) {
@@ -146,6 +147,26 @@ final class GatewayThroughputDriver {
             System.out.printf("%nJFR of %s (%.0f requests/s while recorded): %s, the stub's thread left out%n", url,
                     load.perSecond(), file);
             JfrTop.print(file, 25, id -> id != stubThread, System.out);
+        }
+    }
+
+    /** CPU microseconds per request by part, per profiled URL (async-profiler only). */
+    private static final Map<String, Map<String, Double>> PER_REQUEST = new java.util.LinkedHashMap<>();
+
+    /** The profiled routes' CPU per request side by side, and the difference. */
+    static void printPerRequest(PrintStream out) {
+        if (PER_REQUEST.size() != 2) {
+            return;
+        }
+        List<Map<String, Double>> routes = new ArrayList<>(PER_REQUEST.values());
+        out.println();
+        out.println("CPU per request by part (async-profiler, us; the first route is the proxy, the second the gateway)");
+        out.println("| part | plain proxy | signing gateway | difference |");
+        out.println("|---|---:|---:|---:|");
+        for (String part : routes.get(1).keySet()) {
+            double a = routes.get(0).getOrDefault(part, 0.0);
+            double b = routes.get(1).getOrDefault(part, 0.0);
+            out.printf("| %s | %.1f | %.1f | %+.1f |%n", part, a, b, b - a);
         }
     }
 

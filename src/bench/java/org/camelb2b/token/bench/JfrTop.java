@@ -79,6 +79,53 @@ final class JfrTop {
         }
     }
 
+    /**
+     * The parts of a request's CPU, in the order a stack is attributed (the first part with a
+     * frame on the stack takes it): this bundle's steps, camel-http's producer, Micrometer, the
+     * rest of Camel, and the rest (Vert.x and Netty I/O, the in-process stub, JVM).
+     */
+    private static final String[][] PARTS = {
+        {"signing step (PaymentSigner)", "payment.PaymentSigner."},
+        {"answer's code (PaymentResponseReader)", "payment.PaymentResponseReader."},
+        {"gateway request mapping (GatewayRequest)", "gateway.GatewayRequest."},
+        {"gateway answer (GatewayResponse)", "gateway.GatewayResponse."},
+        {"caller's headers aside and back (CallerHeaders)", "payment.CallerHeaders"},
+        {"call permit (CallPermit)", "payment.CallPermit"},
+        {"camel-http producer (request, client, answer)", "component.http.HttpProducer."},
+        {"Micrometer (route policy, exchange events)", "micrometer"},
+        {"Camel routing (everything else of Camel's)", "org.apache.camel."},
+        {"Vert.x, Netty, stub, JVM (the rest)", ""},
+    };
+
+    /**
+     * CPU microseconds per request by part ({@link #PARTS}), from async-profiler's collapsed CPU
+     * samples (one sample a millisecond of CPU, all threads) taken while {@code requests} were served.
+     */
+    static Map<String, Double> perRequest(Path collapsed, double requests) throws IOException {
+        Map<String, Double> micros = new java.util.LinkedHashMap<>();
+        for (String[] part : PARTS) {
+            micros.put(part[0], 0.0);
+        }
+        double all = 0;
+        for (String line : Files.readAllLines(collapsed)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            String stack = line.substring(0, space).replace('/', '.');
+            double us = Long.parseLong(line.substring(space + 1).trim()) * 1000.0 / requests;
+            all += us;
+            for (String[] part : PARTS) {
+                if (stack.contains(part[1])) {
+                    micros.merge(part[0], us, Double::sum);
+                    break;
+                }
+            }
+        }
+        micros.put("total", all);
+        return micros;
+    }
+
     /** async-profiler's collapsed format: {@code root;...;leaf count}, one stack a line. */
     private void readCollapsed(Path stacks) throws IOException {
         for (String line : Files.readAllLines(stacks)) {

@@ -34,6 +34,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": target.getOptions().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "dialect": target.getOptions().setDialect(property(camelContext, java.lang.String.class, value)); return true;
+        case "environment": target.getOptions().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": target.getOptions().setHttpConnectTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "httpresponsetimeoutms":
@@ -58,6 +59,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": target.getOptions().setMaxConcurrentCalls(property(camelContext, java.lang.Integer.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "preset": target.getOptions().setPreset(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
         case "privateKey": target.getOptions().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeypassword":
@@ -78,6 +80,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": target.getOptions().setTokenBackoffInitialMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": target.getOptions().setTokenBackoffMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": target.getOptions().setTokenExpiresInDateTime(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": target.getOptions().setTokenFatalHoldOffMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokenkeepwarmms":
@@ -94,8 +98,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": target.getOptions().setTokenRefreshFrom(property(camelContext, java.lang.Double.class, value)); return true;
         case "tokenrefreshto":
         case "tokenRefreshTo": target.getOptions().setTokenRefreshTo(property(camelContext, java.lang.Double.class, value)); return true;
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": target.getOptions().setTokenRequestAdditionalInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": target.getOptions().setTokenSkewMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
+        case "tokentypes":
+        case "tokenTypes": target.getOptions().setTokenTypes(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -114,6 +122,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "dialect": return java.lang.String.class;
+        case "environment": return java.lang.String.class;
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": return java.lang.Long.class;
         case "httpresponsetimeoutms":
@@ -138,6 +147,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": return java.lang.Integer.class;
         case "method": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "preset": return java.lang.String.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeypassword":
@@ -158,6 +168,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": return java.lang.Long.class;
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": return java.lang.Long.class;
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": return java.lang.Boolean.class;
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": return java.lang.Long.class;
         case "tokenkeepwarmms":
@@ -174,8 +186,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return java.lang.Double.class;
         case "tokenrefreshto":
         case "tokenRefreshTo": return java.lang.Double.class;
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": return java.lang.Boolean.class;
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": return java.lang.Long.class;
+        case "tokentypes":
+        case "tokenTypes": return java.lang.String.class;
         default: return null;
         }
     }
@@ -195,6 +211,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "clientsecret":
         case "clientSecret": return target.getOptions().getClientSecret();
         case "dialect": return target.getOptions().getDialect();
+        case "environment": return target.getOptions().getEnvironment();
         case "httpconnecttimeoutms":
         case "httpConnectTimeoutMs": return target.getOptions().getHttpConnectTimeoutMs();
         case "httpresponsetimeoutms":
@@ -219,6 +236,7 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentCalls": return target.getOptions().getMaxConcurrentCalls();
         case "method": return target.getMethod();
         case "path": return target.getPath();
+        case "preset": return target.getOptions().getPreset();
         case "privatekey":
         case "privateKey": return target.getOptions().getPrivateKey();
         case "privatekeypassword":
@@ -239,6 +257,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenBackoffInitialMs": return target.getOptions().getTokenBackoffInitialMs();
         case "tokenbackoffmaxms":
         case "tokenBackoffMaxMs": return target.getOptions().getTokenBackoffMaxMs();
+        case "tokenexpiresindatetime":
+        case "tokenExpiresInDateTime": return target.getOptions().getTokenExpiresInDateTime();
         case "tokenfatalholdoffms":
         case "tokenFatalHoldOffMs": return target.getOptions().getTokenFatalHoldOffMs();
         case "tokenkeepwarmms":
@@ -255,8 +275,12 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return target.getOptions().getTokenRefreshFrom();
         case "tokenrefreshto":
         case "tokenRefreshTo": return target.getOptions().getTokenRefreshTo();
+        case "tokenrequestadditionalinfo":
+        case "tokenRequestAdditionalInfo": return target.getOptions().getTokenRequestAdditionalInfo();
         case "tokenskewmaxms":
         case "tokenSkewMaxMs": return target.getOptions().getTokenSkewMaxMs();
+        case "tokentypes":
+        case "tokenTypes": return target.getOptions().getTokenTypes();
         default: return null;
         }
     }

@@ -23,13 +23,14 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(46);
         props.add("baseUrl");
         props.add("callQueueTimeoutMs");
         props.add("channelId");
         props.add("clientId");
         props.add("clientSecret");
         props.add("dialect");
+        props.add("environment");
         props.add("httpConnectTimeoutMs");
         props.add("httpResponseTimeoutMs");
         props.add("inboundClientId");
@@ -44,6 +45,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("maxConcurrentCalls");
         props.add("method");
         props.add("path");
+        props.add("preset");
         props.add("privateKey");
         props.add("privateKeyPassword");
         props.add("provider");
@@ -56,6 +58,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenAcquireTimeoutMs");
         props.add("tokenBackoffInitialMs");
         props.add("tokenBackoffMaxMs");
+        props.add("tokenExpiresInDateTime");
         props.add("tokenFatalHoldOffMs");
         props.add("tokenKeepWarmMs");
         props.add("tokenMaxLength");
@@ -64,7 +67,9 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenProbeIntervalMs");
         props.add("tokenRefreshFrom");
         props.add("tokenRefreshTo");
+        props.add("tokenRequestAdditionalInfo");
         props.add("tokenSkewMaxMs");
+        props.add("tokenTypes");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");

@@ -22,6 +22,7 @@ import org.camelb2b.token.flow.BundledRoutes;
 import org.camelb2b.token.flow.TraceMasking;
 import org.camelb2b.token.health.ProviderReadinessCheck;
 import org.camelb2b.token.provider.ConfigurationException;
+import org.camelb2b.token.provider.ProviderSetting;
 import org.camelb2b.token.provider.ProviderConfig;
 import org.camelb2b.token.provider.ProviderConfigLoader;
 import org.camelb2b.token.signature.JacksonRequirement;
@@ -211,12 +212,30 @@ public class B2bComponent extends DefaultComponent implements B2bRuntime.Owner {
         this.warmUp = warmUp;
     }
 
+    private static final java.util.regex.Pattern PRESET_PROPERTY = java.util.regex.Pattern.compile(
+            "b2b\\.([^.]+)\\." + java.util.regex.Pattern.quote(ProviderSetting.PRESET.name()));
+
+    /** The providers with a {@code b2b.<p>.preset} property, in any of the context's property sources. */
+    static Set<String> presetProviders(CamelContext context) {
+        Set<String> ids = new java.util.TreeSet<>();
+        for (String name : context.getPropertiesComponent().loadProperties(k -> PRESET_PROPERTY.matcher(k).matches())
+                .stringPropertyNames()) {
+            java.util.regex.Matcher m = PRESET_PROPERTY.matcher(name);
+            if (m.matches()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
     /** The component's part in the context's start. */
     private final class Startup implements StartupListener {
 
         /** Every route is made, no consumer has started: add ours, check every provider. */
         @Override
         public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
+            // a provider named by its preset alone (b2b.<p>.preset) needs no route or endpoint to exist
+            presetProviders(context).forEach(id -> runtime().declarations().declare(id, Map.of()));
             Set<String> ids = runtime().declarations().ids();
             List<String> problems = new ArrayList<>();
             try {

@@ -20,25 +20,44 @@ import org.apache.camel.spi.UriParams;
 public class ProviderOptions {
 
     /**
+     * A known provider's protocol settings (token path, timestamp, token request and answer, query signing),
+     * from its documentation; a setting given explicitly still wins. Not given:
+     * {@code b2b.<provider>.preset}, else none.
+     */
+    @UriParam(label = "provider", displayName = "Preset",
+            enums = "snap,doku,klikoo,bca,bri,bni,btn,mandiri,midtrans,dana,nicepay,paydia,durianpay,2c2p")
+    private String preset;
+
+    /**
+     * sandbox or production: with a preset that documents the provider's hosts, the base URL when base-url is
+     * not set. Not given: {@code b2b.<provider>.environment}, else none.
+     */
+    @UriParam(label = "provider", displayName = "Environment", enums = "sandbox,production")
+    private String environment;
+
+    /**
      * The protocol family the provider speaks: snap (Bank Indonesia SNAP, as DOKU, BCA, BRI, Mandiri and DANA
      * speak it) or klikoo. Not given: {@code b2b.<provider>.dialect}, else {@code snap}.
      */
-    @UriParam(label = "provider", displayName = "Dialect", defaultValue = "snap", enums = "snap,klikoo")
+    @UriParam(label = "provider", displayName = "Dialect", defaultValue = "snap",
+            enums = "snap,klikoo,oauth2-basic")
     private String dialect;
 
     /**
      * The provider's base URL, http(s)://host[:port][/prefix] without query or fragment; the token and
-     * payment paths are below it. Required: here or as {@code b2b.<provider>.base-url}.
+     * payment paths are below it (a preset that documents the hosts gives it from environment). Required:
+     * here or as {@code b2b.<provider>.base-url}.
      */
     @UriParam(label = "provider", displayName = "Base URL")
     private String baseUrl;
 
     /**
      * The token endpoint's path below the base URL. Not given: {@code b2b.<provider>.token-path}, else
-     * {@code /authorization/v1/access-token/b2b} (snap), {@code /v1/open-api/access-token} (klikoo).
+     * {@code /authorization/v1/access-token/b2b} (snap), {@code /v1/open-api/access-token} (klikoo),
+     * {@code /oauth/token} (oauth2-basic).
      */
     @UriParam(label = "provider", displayName = "Token path",
-            defaultValueNote = "/authorization/v1/access-token/b2b (snap), /v1/open-api/access-token (klikoo)")
+            defaultValueNote = "/authorization/v1/access-token/b2b (snap), /v1/open-api/access-token (klikoo), /oauth/token (oauth2-basic)")
     private String tokenPath;
 
     /**
@@ -51,7 +70,8 @@ public class ProviderOptions {
     /**
      * Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location
      * (env: reads it from the environment without it passing through Camel), PEM text or bare base64 DER;
-     * PKCS#8, PKCS#1 or encrypted PKCS#8. Required: here or as {@code b2b.<provider>.private-key}.
+     * PKCS#8, PKCS#1 or encrypted PKCS#8. Not given: {@code b2b.<provider>.private-key}, else none (required
+     * by snap, klikoo).
      */
     @UriParam(label = "provider,security", displayName = "Private key", secret = true)
     private String privateKey;
@@ -66,7 +86,7 @@ public class ProviderOptions {
 
     /**
      * Your client secret: the HMAC-SHA512 key of payment-call signatures, also sent in klikoo's token
-     * request. Not given: {@code b2b.<provider>.client-secret}, else none (required by klikoo).
+     * request. Not given: {@code b2b.<provider>.client-secret}, else none (required by klikoo, oauth2-basic).
      */
     @UriParam(label = "provider,security", displayName = "Client secret", secret = true)
     private String clientSecret;
@@ -80,10 +100,10 @@ public class ProviderOptions {
     /**
      * The zone request timestamps are written in: Z or UTC, an offset such as +07:00, or a region such as
      * Asia/Jakarta. Not given: {@code b2b.<provider>.timestamp-zone}, else {@code Z} (snap), {@code +07:00}
-     * (klikoo).
+     * (klikoo), {@code Z} (oauth2-basic).
      */
     @UriParam(label = "provider", displayName = "Timestamp zone",
-            defaultValueNote = "Z (snap), +07:00 (klikoo)")
+            defaultValueNote = "Z (snap), +07:00 (klikoo), Z (oauth2-basic)")
     private String timestampZone;
 
     /**
@@ -99,6 +119,27 @@ public class ProviderOptions {
      */
     @UriParam(label = "provider", displayName = "Sign sorted query", defaultValue = "false")
     private Boolean signSortedQuery;
+
+    /**
+     * Whether a snap token request's body carries "additionalInfo":{} after grantType (BNI). Not given:
+     * {@code b2b.<provider>.token-request-additional-info}, else {@code false}.
+     */
+    @UriParam(label = "provider", displayName = "Token request additionalInfo", defaultValue = "false")
+    private Boolean tokenRequestAdditionalInfo;
+
+    /**
+     * The tokenType values a token answer may carry, any case (Durianpay: Bearer,BearerToken); the token is
+     * always sent as Bearer. Not given: {@code b2b.<provider>.token-types}, else {@code Bearer}.
+     */
+    @UriParam(label = "provider", displayName = "Token types", defaultValue = "Bearer")
+    private String tokenTypes;
+
+    /**
+     * Whether a token answer's lifetime may also come as the expiry's ISO-8601 date-time rather than seconds
+     * (a Durianpay sample). Not given: {@code b2b.<provider>.token-expires-in-date-time}, else {@code false}.
+     */
+    @UriParam(label = "provider", displayName = "Lifetime as a date-time", defaultValue = "false")
+    private Boolean tokenExpiresInDateTime;
 
     /**
      * The earliest point of a token's lifetime, as a fraction, at which its background refresh may start; it
@@ -281,6 +322,8 @@ public class ProviderOptions {
     /** The options set (not blank), by setting name ({@code base-url}, ...), as text. */
     public Map<String, String> settings() {
         Map<String, String> given = new LinkedHashMap<>();
+        put(given, "preset", preset);
+        put(given, "environment", environment);
         put(given, "dialect", dialect);
         put(given, "base-url", baseUrl);
         put(given, "token-path", tokenPath);
@@ -292,6 +335,9 @@ public class ProviderOptions {
         put(given, "timestamp-zone", timestampZone);
         put(given, "timestamp-millis", timestampMillis);
         put(given, "sign-sorted-query", signSortedQuery);
+        put(given, "token-request-additional-info", tokenRequestAdditionalInfo);
+        put(given, "token-types", tokenTypes);
+        put(given, "token-expires-in-date-time", tokenExpiresInDateTime);
         put(given, "token.refresh-from", tokenRefreshFrom);
         put(given, "token.refresh-to", tokenRefreshTo);
         put(given, "token.skew-max-ms", tokenSkewMaxMs);
@@ -321,6 +367,22 @@ public class ProviderOptions {
         if (value != null && !value.toString().isBlank()) {
             given.put(name, value.toString());
         }
+    }
+
+    public String getPreset() {
+        return preset;
+    }
+
+    public void setPreset(String preset) {
+        this.preset = preset;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
     }
 
     public String getDialect() {
@@ -409,6 +471,30 @@ public class ProviderOptions {
 
     public void setSignSortedQuery(Boolean signSortedQuery) {
         this.signSortedQuery = signSortedQuery;
+    }
+
+    public Boolean getTokenRequestAdditionalInfo() {
+        return tokenRequestAdditionalInfo;
+    }
+
+    public void setTokenRequestAdditionalInfo(Boolean tokenRequestAdditionalInfo) {
+        this.tokenRequestAdditionalInfo = tokenRequestAdditionalInfo;
+    }
+
+    public String getTokenTypes() {
+        return tokenTypes;
+    }
+
+    public void setTokenTypes(String tokenTypes) {
+        this.tokenTypes = tokenTypes;
+    }
+
+    public Boolean getTokenExpiresInDateTime() {
+        return tokenExpiresInDateTime;
+    }
+
+    public void setTokenExpiresInDateTime(Boolean tokenExpiresInDateTime) {
+        this.tokenExpiresInDateTime = tokenExpiresInDateTime;
     }
 
     public Double getTokenRefreshFrom() {

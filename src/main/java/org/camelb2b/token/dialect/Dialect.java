@@ -39,20 +39,37 @@ public interface Dialect {
 
     // ---- token request
 
-    /** The header carrying the request timestamp, both on token requests and payment calls ({@code X-TIMESTAMP}). */
+    /**
+     * Whether token requests are signed with the private key and payment calls with the client
+     * secret (SNAP, Klikoo); when not (plain OAuth2), no key is needed and no signature is made.
+     */
+    default boolean signs() {
+        return true;
+    }
+
+    /** The {@code Content-Type} of a token request's body. */
+    default String tokenRequestContentType() {
+        return "application/json";
+    }
+
+    /** The header carrying the request timestamp, both on token requests and payment calls ({@code X-TIMESTAMP}); null when none is sent. */
     String timestampHeader();
 
-    /** The header carrying the signature, both on token requests and payment calls ({@code X-SIGNATURE}). */
+    /** The header carrying the signature, both on token requests and payment calls ({@code X-SIGNATURE}); null when none is sent. */
     String signatureHeader();
 
     /**
      * Sets the dialect's headers of a token request: the timestamp header (exactly {@code timestamp},
-     * which is also what is signed) and whatever names the client ({@code X-CLIENT-KEY}).
+     * which is also what is signed) and whatever names the client ({@code X-CLIENT-KEY}, or HTTP
+     * Basic with {@code clientSecret}).
      */
-    void tokenRequestHeaders(Message message, String clientId, String timestamp);
+    void tokenRequestHeaders(Message message, String clientId, String clientSecret, String timestamp);
 
-    /** The JSON body of a token request ({@code clientSecret} is empty when not set). */
-    String tokenRequestBody(String clientId, String clientSecret);
+    /**
+     * The JSON body of a token request ({@code clientSecret} is empty when not set);
+     * {@code additionalInfo}: the provider wants an {@code additionalInfo} object in it (snap: BNI).
+     */
+    String tokenRequestBody(String clientId, String clientSecret, boolean additionalInfo);
 
     // ---- token response
 

@@ -18,7 +18,8 @@ public final class Dialects {
 
     private static final Map<String, Dialect> BY_NAME = index(
             new SnapDialect(),
-            new KlikooDialect());
+            new KlikooDialect(),
+            new OAuth2BasicDialect());
 
     private Dialects() {
     }

@@ -48,10 +48,10 @@ final class KlikooDialect implements Dialect {
         return WIB;
     }
 
-    /** The client secret is part of the token request's body. */
+    /** The private key signs; the client secret is part of the token request's body. */
     @Override
     public Set<String> requiredSettings() {
-        return Set.of("client-secret");
+        return Set.of("private-key", "client-secret");
     }
 
     @Override
@@ -65,13 +65,13 @@ final class KlikooDialect implements Dialect {
     }
 
     @Override
-    public void tokenRequestHeaders(Message message, String clientId, String timestamp) {
+    public void tokenRequestHeaders(Message message, String clientId, String clientSecret, String timestamp) {
         message.setHeader("Open-Api-Timestamp", timestamp);
     }
 
     /** {@code {"grant_type":"client_credentials","additional_info":{"client_id":...,"client_secret":...}}}. */
     @Override
-    public String tokenRequestBody(String clientId, String clientSecret) {
+    public String tokenRequestBody(String clientId, String clientSecret, boolean additionalInfo) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("client_id", clientId);
         info.put("client_secret", clientSecret);

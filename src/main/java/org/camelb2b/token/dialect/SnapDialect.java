@@ -23,6 +23,7 @@ final class SnapDialect implements Dialect {
     private static final TokenResponseFormat TOKEN_RESPONSE = new TokenResponseFormat("responseCode", "responseMessage",
             null, "accessToken", "tokenType", "expiresIn", "2007300");
     private static final String TOKEN_REQUEST_BODY = "{\"grantType\":\"client_credentials\"}";
+    static final String TOKEN_REQUEST_BODY_ADDITIONAL_INFO = "{\"grantType\":\"client_credentials\",\"additionalInfo\":{}}";
 
     SnapDialect() {
     }
@@ -44,7 +45,7 @@ final class SnapDialect implements Dialect {
 
     @Override
     public Set<String> requiredSettings() {
-        return Set.of();
+        return Set.of("private-key");
     }
 
     @Override
@@ -58,15 +59,18 @@ final class SnapDialect implements Dialect {
     }
 
     @Override
-    public void tokenRequestHeaders(Message message, String clientId, String timestamp) {
+    public void tokenRequestHeaders(Message message, String clientId, String clientSecret, String timestamp) {
         message.setHeader("X-TIMESTAMP", timestamp);
         message.setHeader("X-CLIENT-KEY", clientId);
     }
 
-    /** {@code {"grantType":"client_credentials"}}: the client is named by {@code X-CLIENT-KEY}. */
+    /**
+     * {@code {"grantType":"client_credentials"}}: the client is named by {@code X-CLIENT-KEY}; with
+     * {@code additionalInfo}, {@code {"grantType":"client_credentials","additionalInfo":{}}}.
+     */
     @Override
-    public String tokenRequestBody(String clientId, String clientSecret) {
-        return TOKEN_REQUEST_BODY;
+    public String tokenRequestBody(String clientId, String clientSecret, boolean additionalInfo) {
+        return additionalInfo ? TOKEN_REQUEST_BODY_ADDITIONAL_INFO : TOKEN_REQUEST_BODY;
     }
 
     @Override

@@ -177,7 +177,9 @@ public final class B2bRuntime extends ServiceSupport {
                 http.getHttpClient();
             }
         }
-        config.signer().sign(config.clientId(), clock.instant().toString());
+        if (config.dialect().signs()) {
+            config.signer().sign(config.clientId(), clock.instant().toString());
+        }
     }
 
     /**

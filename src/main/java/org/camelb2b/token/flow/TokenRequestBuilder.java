@@ -23,12 +23,13 @@ public class TokenRequestBuilder implements Processor {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         String timestamp = config.timestampFormat().format(runtime.clock().instant());
-        dialect.tokenRequestHeaders(message, config.clientId(), timestamp);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        dialect.tokenRequestHeaders(message, config.clientId(), config.clientSecret(), timestamp);
+        message.setHeader(Exchange.CONTENT_TYPE, dialect.tokenRequestContentType());
         // as camel-http's enum: as text, camel-http 4.18 converts it through a type-converter
         // lookup of about 60 us per request (profiled under the gateway benchmark)
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
-        message.setBody(dialect.tokenRequestBody(config.clientId(), config.clientSecret()));
+        message.setBody(dialect.tokenRequestBody(config.clientId(), config.clientSecret(),
+                config.tokenRules().requestAdditionalInfo()));
         exchange.setProperty(B2bExchange.TOKEN_URL, config.tokenUrl());
         exchange.setProperty(B2bExchange.TOKEN_ENDPOINT, B2bRuntime.tokenEndpoint(config));
         exchange.setProperty(B2bExchange.REQUESTED_AT, runtime.nanoClock().getAsLong());

@@ -27,7 +27,8 @@ public class TokenResponseReader implements Processor {
         message.removeHeaders("*");
         try {
             message.setBody(new TokenResponseParser(config.id(), config.dialect().tokenResponse(),
-                    config.cachePolicy().maxTokenLength())
+                    config.cachePolicy().maxTokenLength(), config.tokenRules().tokenTypes(),
+                    config.tokenRules().expiresInDateTime(), B2bRuntime.of(exchange.getContext()).clock())
                     .parse(status == null ? -1 : status, body, requestedAt));
         } catch (TokenAcquisitionException e) {
             if (retryAfter == null) {

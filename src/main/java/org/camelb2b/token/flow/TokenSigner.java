@@ -16,6 +16,9 @@ public class TokenSigner implements Processor {
     public void process(Exchange exchange) {
         ProviderConfig config = B2bRuntime.providerOf(exchange);
         Dialect dialect = config.dialect();
+        if (!dialect.signs()) {
+            return; // plain OAuth2: the client authenticates with HTTP Basic, nothing is signed
+        }
         Message message = exchange.getMessage();
         String timestamp = message.getHeader(dialect.timestampHeader(), String.class);
         if (timestamp == null || timestamp.isEmpty()) {

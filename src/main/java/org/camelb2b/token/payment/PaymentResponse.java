@@ -39,10 +39,10 @@ public record PaymentResponse(int httpStatus, ResponseCode code, String message)
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (name.equals(codeField)) {
+                    if (codeField != null && name.equals(codeField)) {
                         codeText = value == JsonToken.VALUE_STRING ? p.getText()
                                 : value == JsonToken.VALUE_NUMBER_INT ? p.getNumberValue().toString() : null;
-                    } else if (name.equals(messageField)) {
+                    } else if (messageField != null && name.equals(messageField)) {
                         messageText = value == JsonToken.VALUE_STRING ? p.getText() : null;
                     }
                     p.skipChildren();

@@ -71,15 +71,20 @@ public class PaymentResponseReader implements org.apache.camel.Processor {
             if (retry) {
                 runtime.metrics().retry(config.id());
                 LOG.info("provider={} rejected its token (responseCode={}); retrying once with a new token", config.id(),
-                        response.code().raw());
+                        codeOf(response));
             } else if (attempts == 1) {
                 LOG.debug("provider={} rejected a token it had just issued (responseCode={}); not retried", config.id(),
-                        response.code().raw());
+                        codeOf(response));
             }
         } else if (response.success() && used != null) {
             runtime.cache().accepted(B2bRuntime.keyOf(config), used);
         }
         exchange.setProperty(PaymentHeaders.RETRY, retry);
+    }
+
+    /** The answer's code for a log line: its response code, else its HTTP status. */
+    private static String codeOf(PaymentResponse response) {
+        return response.code() != null ? response.code().raw() : "HTTP " + response.httpStatus();
     }
 
     /**

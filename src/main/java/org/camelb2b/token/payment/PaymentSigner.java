@@ -91,8 +91,8 @@ public class PaymentSigner implements Processor {
         ProviderConfig config = runtime.providers().get(request.provider());
         AccessToken token = runtime.token(request.provider());
         String timestamp = config.timestampFormat().format(runtime.clock().instant());
-        String signature = PaymentSignature.sign(config.clientSecret(), request.method(), request.signedPath(),
-                token.value(), request.body(), timestamp);
+        String signature = !config.dialect().signs() ? null : PaymentSignature.sign(config.clientSecret(),
+                request.method(), request.signedPath(), token.value(), request.body(), timestamp);
 
         Message message = exchange.getMessage();
         message.getHeaders().clear();

@@ -31,16 +31,22 @@ public final class ProviderConfig {
     private final CachePolicy cachePolicy;
     private final TokenKey tokenKey;
     private final CallLimits callLimits;
+    private final Preset preset;
+    private final TokenRules tokenRules;
 
-    ProviderConfig(String id, Dialect dialect, URI baseUrl, String tokenPath, String clientId, RSAPrivateKey privateKey,
-                   String keyFingerprint, String clientSecret, String channelId, TimestampFormat timestampFormat,
-                   boolean signSortedQuery, CachePolicy cachePolicy, CallLimits callLimits) {
+    ProviderConfig(String id, Preset preset, Dialect dialect, URI baseUrl, String tokenPath, String clientId,
+                   RSAPrivateKey privateKey, String keyFingerprint, String clientSecret, String channelId,
+                   TimestampFormat timestampFormat, boolean signSortedQuery, TokenRules tokenRules, CachePolicy cachePolicy,
+                   CallLimits callLimits) {
         this.id = Objects.requireNonNull(id);
+        this.preset = preset;
+        this.tokenRules = Objects.requireNonNull(tokenRules);
         this.dialect = Objects.requireNonNull(dialect);
         this.baseUrl = Objects.requireNonNull(baseUrl);
         this.tokenPath = Objects.requireNonNull(tokenPath);
         this.clientId = Objects.requireNonNull(clientId);
-        this.privateKey = Objects.requireNonNull(privateKey);
+        // none for a dialect that signs nothing (oauth2-basic)
+        this.privateKey = dialect.signs() ? Objects.requireNonNull(privateKey) : privateKey;
         this.keyFingerprint = Objects.requireNonNull(keyFingerprint);
         this.clientSecret = clientSecret == null ? "" : clientSecret;
         this.channelId = channelId == null ? "" : channelId;
@@ -49,6 +55,16 @@ public final class ProviderConfig {
         this.cachePolicy = Objects.requireNonNull(cachePolicy);
         this.tokenKey = new TokenKey(id, tokenUrl(), clientId, keyFingerprint);
         this.callLimits = Objects.requireNonNull(callLimits);
+    }
+
+    /** The preset the provider's protocol settings came from ({@code b2b.<id>.preset}), or null. */
+    public Preset preset() {
+        return preset;
+    }
+
+    /** The variations of its token exchange: request body, token types, lifetime forms. */
+    public TokenRules tokenRules() {
+        return tokenRules;
     }
 
     /** Concurrency and HTTP timeouts of this provider's calls ({@code b2b.<id>.max-concurrent-calls}, {@code b2b.<id>.http.*}). */
@@ -83,6 +99,9 @@ public final class ProviderConfig {
     }
 
     public RsaSigner signer() {
+        if (privateKey == null) {
+            throw new IllegalStateException("provider '" + id + "' (" + dialect.name() + ") has no private key: it signs nothing");
+        }
         return new RsaSigner(privateKey);
     }
 
@@ -121,9 +140,10 @@ public final class ProviderConfig {
 
     @Override
     public String toString() {
-        return "ProviderConfig[id=" + id + ", dialect=" + dialect.name() + ", tokenUrl=" + tokenUrl()
-                + ", clientId=" + clientId + ", key=" + privateKey.getModulus().bitLength() + "-bit RSA sha256:"
-                + keyFingerprint.substring(0, 12) + ", clientSecret=" + Secrets.mask(clientSecret)
+        return "ProviderConfig[id=" + id + (preset == null ? "" : ", preset=" + preset.presetName())
+                + ", dialect=" + dialect.name() + ", tokenUrl=" + tokenUrl()
+                + ", clientId=" + clientId + (privateKey == null ? ", no key" : ", key=" + privateKey.getModulus().bitLength()
+                + "-bit RSA sha256:" + keyFingerprint.substring(0, 12)) + ", clientSecret=" + Secrets.mask(clientSecret)
                 + ", timestamp=" + timestampFormat + "]";
     }
 }

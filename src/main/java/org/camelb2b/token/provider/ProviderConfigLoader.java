@@ -6,6 +6,8 @@ import static org.camelb2b.token.provider.ProviderSetting.CHANNEL_ID;
 import static org.camelb2b.token.provider.ProviderSetting.CLIENT_ID;
 import static org.camelb2b.token.provider.ProviderSetting.CLIENT_SECRET;
 import static org.camelb2b.token.provider.ProviderSetting.DIALECT;
+import static org.camelb2b.token.provider.ProviderSetting.ENVIRONMENT;
+import static org.camelb2b.token.provider.ProviderSetting.PRESET;
 import static org.camelb2b.token.provider.ProviderSetting.HTTP_CONNECT_TIMEOUT_MS;
 import static org.camelb2b.token.provider.ProviderSetting.INBOUND_CLIENT_ID;
 import static org.camelb2b.token.provider.ProviderSetting.INBOUND_ENABLED;
@@ -30,6 +32,9 @@ import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MAX_LENGTH;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MIN_REQUEST_INTERVAL_MS;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PATH;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PROBE_INTERVAL_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_EXPIRES_IN_DATE_TIME;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REQUEST_ADDITIONAL_INFO;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_TYPES;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_FROM;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_TO;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_SKEW_MAX_MS;
@@ -91,13 +96,17 @@ public final class ProviderConfigLoader {
             return null;
         }
         Reader s = new Reader(id, problems);
-        // the dialect first: some settings' defaults, and whether some are required, depend on it
+        // the preset first (it gives the others, the dialect among them), then the dialect: some
+        // settings' defaults, and whether some are required, depend on it
+        s.preset = s.read(PRESET, null);
+        s.environment = s.read(ENVIRONMENT, null);
         Dialect dialect = s.read(DIALECT, null);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
-            if (setting != DIALECT && !setting.inbound()) {
+            if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT && !setting.inbound()) {
                 s.read(setting, dialect);
             }
         }
+
         String keyText = s.value(PRIVATE_KEY);
         String passphrase = s.value(PRIVATE_KEY_PASSPHRASE);
         RSAPrivateKey key = keyText == null ? null
@@ -108,9 +117,13 @@ public final class ProviderConfigLoader {
         if (problems.size() > before) {
             return null;
         }
-        return new ProviderConfig(id, dialect, s.value(BASE_URL), s.value(TOKEN_PATH), s.value(CLIENT_ID), key,
-                fingerprint(key), s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
+        // the credential in the token cache's key: the key's hash, or (signing nothing) the secret's
+        String credential = key != null ? fingerprint(key) : secretFingerprint(s.value(CLIENT_SECRET));
+        return new ProviderConfig(id, s.preset, dialect, s.value(BASE_URL), s.value(TOKEN_PATH), s.value(CLIENT_ID), key,
+                credential, s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
                 new TimestampFormat(s.value(TIMESTAMP_ZONE), s.value(TIMESTAMP_MILLIS)), s.value(SIGN_SORTED_QUERY),
+                new TokenRules(s.value(TOKEN_REQUEST_ADDITIONAL_INFO), s.value(TOKEN_TYPES),
+                        s.value(TOKEN_EXPIRES_IN_DATE_TIME)),
                 policy, limits);
     }
 
@@ -127,6 +140,9 @@ public final class ProviderConfigLoader {
             return null;
         }
         Reader s = new Reader(id, problems);
+        // as for calls: a preset may give the dialect (and, one day, inbound settings)
+        s.preset = s.read(PRESET, null);
+        s.environment = s.read(ENVIRONMENT, null);
         Dialect dialect = s.read(DIALECT, null);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
             if (setting.inbound()) {
@@ -188,6 +204,16 @@ public final class ProviderConfigLoader {
                 s.value(TOKEN_PROBE_INTERVAL_MS));
     }
 
+    /** SHA-256 of the client secret, hex: tells credentials apart without revealing the secret. */
+    static String secretFingerprint(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("client-secret:" + secret).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String fingerprint(RSAPrivateKey key) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -208,6 +234,9 @@ public final class ProviderConfigLoader {
         private final String prefix;
         private final List<String> problems;
         private final Map<ProviderSetting<?>, Object> values = new HashMap<>();
+        /** The provider's preset and environment, once read (null: none). */
+        Preset preset;
+        Preset.Environment environment;
 
         Reader(String id, List<String> problems) {
             this.prefix = "b2b." + id + ".";
@@ -228,10 +257,16 @@ public final class ProviderConfigLoader {
 
         private <T> T readValue(ProviderSetting<T> setting, Dialect dialect) {
             String own = prefix + setting.name();
+            // a preset's value: after the provider's own setting, before a global one and the default
+            Optional<String> fromPreset = preset == null ? Optional.empty() : preset.value(setting, environment);
+            if (fromPreset.isPresent() && lookup(own).filter(v -> !v.isBlank()).isEmpty()) {
+                return parse(setting, prefix + PRESET.name() + " (" + preset.presetName() + ") " + setting.name(),
+                        fromPreset.get(), dialect);
+            }
             if (setting.requiredFor(dialect)) {
                 Optional<String> raw = lookup(own);
                 if (raw.isEmpty()) {
-                    problems.add(own + ": is not set");
+                    problems.add(own + ": is not set" + (setting == BASE_URL ? baseUrlHint() : ""));
                     return null;
                 }
                 if (raw.get().isBlank()) {
@@ -252,6 +287,24 @@ public final class ProviderConfigLoader {
         private <T> T parse(ProviderSetting<T> setting, String from, String text, Dialect dialect) {
             T parsed = attempt(from, () -> setting.type().parse(text));
             return parsed != null ? parsed : setting.defaultFor(dialect);
+        }
+
+        /** What else would give a base URL: the environment, with a preset that documents its hosts. */
+        private String baseUrlHint() {
+            if (preset == null) {
+                return "";
+            }
+            List<String> known = new ArrayList<>();
+            for (Preset.Environment e : Preset.Environment.values()) {
+                if (preset.baseUrl(e) != null) {
+                    known.add(e.text());
+                }
+            }
+            if (known.isEmpty()) {
+                return " (preset " + preset.presetName() + " documents no host: set it)";
+            }
+            return environment == null ? " (or set " + prefix + ENVIRONMENT.name() + " to " + String.join(" or ", known) + ")"
+                    : " (preset " + preset.presetName() + " documents no " + environment.text() + " host)";
         }
 
         /** The parsed value, or null with the problem recorded under {@code from}. */

@@ -29,6 +29,15 @@ import org.camelb2b.token.dialect.Dialects;
  */
 public final class ProviderSetting<T> {
 
+    public static final ProviderSetting<Preset> PRESET = optional("preset", "Preset", SettingType.preset(), null,
+            "A known provider's protocol settings (token path, timestamp, token request and answer, query signing),"
+                    + " from its documentation; a setting given explicitly still wins.");
+
+    public static final ProviderSetting<Preset.Environment> ENVIRONMENT = optional("environment", "Environment",
+            SettingType.environment(), null,
+            "sandbox or production: with a preset that documents the provider's hosts, the base URL when base-url"
+                    + " is not set.");
+
     public static final ProviderSetting<Dialect> DIALECT = optional("dialect", "Dialect", SettingType.dialect(),
             d -> Dialects.defaultDialect(),
             "The protocol family the provider speaks: snap (Bank Indonesia SNAP, as DOKU, BCA, BRI, Mandiri and"
@@ -36,7 +45,7 @@ public final class ProviderSetting<T> {
 
     public static final ProviderSetting<URI> BASE_URL = required("base-url", "Base URL", SettingType.url(),
             "The provider's base URL, http(s)://host[:port][/prefix] without query or fragment; the token and"
-                    + " payment paths are below it.");
+                    + " payment paths are below it (a preset that documents the hosts gives it from environment).");
 
     public static final ProviderSetting<String> TOKEN_PATH = optional("token-path", "Token path", SettingType.path(),
             Dialect::defaultTokenPath, "The token endpoint's path below the base URL.").perDialect();
@@ -44,8 +53,8 @@ public final class ProviderSetting<T> {
     public static final ProviderSetting<String> CLIENT_ID = required("client-id", "Client ID", SettingType.text(),
             "Your client id at the provider: X-CLIENT-KEY (snap), additional_info.client_id (klikoo).");
 
-    public static final ProviderSetting<String> PRIVATE_KEY = required("private-key", "Private key", SettingType.key(),
-            "Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location"
+    public static final ProviderSetting<String> PRIVATE_KEY = optional("private-key", "Private key", SettingType.key(),
+            null, "Your RSA private key (2048 bits or more): a PEM file path, a file:, classpath: or env:VARIABLE location"
                     + " (env: reads it from the environment without it passing through Camel), PEM text or bare"
                     + " base64 DER; PKCS#8, PKCS#1 or encrypted PKCS#8.").markedSecret();
 
@@ -74,6 +83,20 @@ public final class ProviderSetting<T> {
     public static final ProviderSetting<Boolean> SIGN_SORTED_QUERY = optional("sign-sorted-query",
             "Sign sorted query", SettingType.bool(), d -> false,
             "Whether payment-call signatures cover the query parameters sorted by name (BCA) rather than as sent.");
+
+    public static final ProviderSetting<Boolean> TOKEN_REQUEST_ADDITIONAL_INFO = optional(
+            "token-request-additional-info", "Token request additionalInfo", SettingType.bool(), d -> false,
+            "Whether a snap token request's body carries \"additionalInfo\":{} after grantType (BNI).");
+
+    public static final ProviderSetting<List<String>> TOKEN_TYPES = optional("token-types", "Token types",
+            SettingType.words(), d -> List.of("Bearer"),
+            "The tokenType values a token answer may carry, any case (Durianpay: Bearer,BearerToken); the token"
+                    + " is always sent as Bearer.");
+
+    public static final ProviderSetting<Boolean> TOKEN_EXPIRES_IN_DATE_TIME = optional("token-expires-in-date-time",
+            "Lifetime as a date-time", SettingType.bool(), d -> false,
+            "Whether a token answer's lifetime may also come as the expiry's ISO-8601 date-time rather than"
+                    + " seconds (a Durianpay sample).");
 
     public static final ProviderSetting<Double> TOKEN_REFRESH_FROM = token("refresh-from", "Refresh from",
             SettingType.fraction(), CachePolicy.DEFAULT.refreshFrom(),
@@ -183,8 +206,9 @@ public final class ProviderSetting<T> {
             "Inbound token lifetime", SettingType.count(1, 86_400, "seconds"), d -> 900,
             "How long a token we issue to the provider is valid (its expiresIn).");
 
-    private static final List<ProviderSetting<?>> ALL = List.of(DIALECT, BASE_URL, TOKEN_PATH, CLIENT_ID, PRIVATE_KEY,
-            PRIVATE_KEY_PASSPHRASE, CLIENT_SECRET, CHANNEL_ID, TIMESTAMP_ZONE, TIMESTAMP_MILLIS, SIGN_SORTED_QUERY,
+    private static final List<ProviderSetting<?>> ALL = List.of(PRESET, ENVIRONMENT, DIALECT, BASE_URL, TOKEN_PATH,
+            CLIENT_ID, PRIVATE_KEY, PRIVATE_KEY_PASSPHRASE, CLIENT_SECRET, CHANNEL_ID, TIMESTAMP_ZONE, TIMESTAMP_MILLIS,
+            SIGN_SORTED_QUERY, TOKEN_REQUEST_ADDITIONAL_INFO, TOKEN_TYPES, TOKEN_EXPIRES_IN_DATE_TIME,
             TOKEN_REFRESH_FROM, TOKEN_REFRESH_TO, TOKEN_SKEW_MAX_MS, TOKEN_ACQUIRE_TIMEOUT_MS, TOKEN_BACKOFF_INITIAL_MS,
             TOKEN_BACKOFF_MAX_MS, TOKEN_FATAL_HOLD_OFF_MS, TOKEN_KEEP_WARM_MS, TOKEN_MAX_LENGTH,
             TOKEN_MIN_REQUEST_INTERVAL_MS, TOKEN_PROBE_INTERVAL_MS, MAX_CONCURRENT_CALLS, CALL_QUEUE_TIMEOUT_MS,

@@ -24,7 +24,7 @@ public final class SettingType<T> {
 
     /** What the value is, for the generated documentation. */
     public enum Kind {
-        TEXT, KEY, PUBLIC_KEY, URL, PATH, ZONE, DIALECT, CHOICE, BOOLEAN, COUNT, MILLIS, FRACTION
+        TEXT, KEY, PUBLIC_KEY, URL, PATH, ZONE, CHOICE, LIST, BOOLEAN, COUNT, MILLIS, FRACTION
     }
 
     /** The values a number may take; {@code exclusive}: the bounds themselves are not allowed. */
@@ -37,15 +37,16 @@ public final class SettingType<T> {
     private final Function<T, String> writer;
     private final Range range;
     private final String unit;
-    private final List<String> choices;
+    /** The names a {@link Kind#CHOICE} takes, asked when needed. */
+    private final java.util.function.Supplier<List<String>> choices;
 
     private SettingType(Kind kind, Class<?> optionType, Function<String, T> parser, Function<T, String> writer,
                         Range range, String unit) {
-        this(kind, optionType, parser, writer, range, unit, List.of());
+        this(kind, optionType, parser, writer, range, unit, null);
     }
 
     private SettingType(Kind kind, Class<?> optionType, Function<String, T> parser, Function<T, String> writer,
-                        Range range, String unit, List<String> choices) {
+                        Range range, String unit, java.util.function.Supplier<List<String>> choices) {
         this.choices = choices;
         this.kind = kind;
         this.optionType = optionType;
@@ -74,12 +75,12 @@ public final class SettingType<T> {
     static SettingType<String> choice(String... values) {
         List<String> allowed = List.of(values);
         return new SettingType<>(Kind.CHOICE, String.class, t -> {
-            String v = t.strip().toLowerCase(Locale.ROOT);
+            String v = t.strip().toLowerCase(java.util.Locale.ROOT);
             if (!allowed.contains(v)) {
                 throw new IllegalArgumentException("must be " + String.join(" or ", allowed) + ", was '" + t.strip() + "'");
             }
             return v;
-        }, t -> t, null, null, allowed);
+        }, t -> t, null, null, () -> allowed);
     }
 
     static SettingType<URI> url() {
@@ -95,7 +96,22 @@ public final class SettingType<T> {
     }
 
     static SettingType<Dialect> dialect() {
-        return new SettingType<>(Kind.DIALECT, String.class, Dialects::named, Dialect::name, null, null);
+        return new SettingType<>(Kind.CHOICE, String.class, Dialects::named, Dialect::name, null, null,
+                () -> List.copyOf(Dialects.names()));
+    }
+
+    static SettingType<Preset> preset() {
+        return new SettingType<>(Kind.CHOICE, String.class, Preset::named, Preset::presetName, null, null, Preset::names);
+    }
+
+    static SettingType<Preset.Environment> environment() {
+        return new SettingType<Preset.Environment>(Kind.CHOICE, String.class, Preset.Environment::named,
+                Preset.Environment::text, null, null, () -> List.of("sandbox", "production"));
+    }
+
+    /** Comma-separated words (no white space inside one), at least one. */
+    static SettingType<List<String>> words() {
+        return new SettingType<>(Kind.LIST, String.class, SettingType::parseWords, w -> String.join(",", w), null, null);
     }
 
     static SettingType<Boolean> bool() {
@@ -125,6 +141,11 @@ public final class SettingType<T> {
         return kind;
     }
 
+    /** The names a choice takes, in order; null for a value that is not a choice. */
+    public List<String> choices() {
+        return choices == null ? null : choices.get();
+    }
+
     /** The Java type of the {@code b2b:} endpoint option: String, Boolean, Integer, Long or Double. */
     public Class<?> optionType() {
         return optionType;
@@ -133,11 +154,6 @@ public final class SettingType<T> {
     /** The allowed numbers, or null for a value that is not a number. */
     public Range range() {
         return range;
-    }
-
-    /** The values a {@link Kind#CHOICE} takes; empty for other kinds. */
-    public List<String> choices() {
-        return choices;
     }
 
     /** The unit of a number ({@code ms}, {@code calls}, ...), or null. */
@@ -222,6 +238,19 @@ public final class SettingType<T> {
             throw new IllegalArgumentException("must be a path starting with '/', was '" + t + "'");
         }
         return t;
+    }
+
+    static List<String> parseWords(String text) {
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : text.split(",")) {
+            String t = w.strip();
+            if (t.isEmpty() || t.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("must be comma-separated words of visible ASCII, was '" + text.strip()
+                        + "'");
+            }
+            words.add(t);
+        }
+        return List.copyOf(words);
     }
 
     static Boolean parseBoolean(String text) {

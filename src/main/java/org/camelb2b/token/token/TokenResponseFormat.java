@@ -7,7 +7,9 @@ import java.util.Objects;
  * {@code expiresIn} is taken as a JSON number or a string of one, and the token type as
  * {@code Bearer} in any case, whatever the format.
  *
- * @param codeField    the response code's field at the top level ({@code responseCode})
+ * @param codeField    the response code's field at the top level ({@code responseCode}); null for
+ *                     RFC 6749's answer, where the HTTP status 200 is the success and an error says
+ *                     {@code error} (and {@code error_description}) with a 4xx
  * @param messageField the response message's field at the top level ({@code responseMessage})
  * @param dataField    the object holding the token fields ({@code data}), or null when they sit at the top level
  * @param tokenField   the access token's field ({@code accessToken})
@@ -19,7 +21,6 @@ public record TokenResponseFormat(String codeField, String messageField, String 
                                   String typeField, String expiresField, String successCode) {
 
     public TokenResponseFormat {
-        Objects.requireNonNull(codeField);
         Objects.requireNonNull(messageField);
         Objects.requireNonNull(tokenField);
         Objects.requireNonNull(typeField);

@@ -1,7 +1,10 @@
 package org.camelb2b.token.token;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,19 +38,33 @@ public final class TokenResponseParser {
     private final String provider;
     private final TokenResponseFormat format;
     private final int maxTokenLength;
+    private final List<String> tokenTypes;
+    private final boolean expiresAsDateTime;
+    private final Clock clock;
 
     public TokenResponseParser(String provider, TokenResponseFormat format) {
         this(provider, format, DEFAULT_MAX_TOKEN_LENGTH);
     }
 
+    public TokenResponseParser(String provider, TokenResponseFormat format, int maxTokenLength) {
+        this(provider, format, maxTokenLength, List.of("Bearer"), false, Clock.systemUTC());
+    }
+
     /**
      * @param format         where the dialect's response carries code, message and token fields
      * @param maxTokenLength the longest token accepted, in characters ({@code token.max-length})
+     * @param tokenTypes     the token types the answer may carry, any case ({@code token-types})
+     * @param expiresAsDateTime whether the lifetime may come as the expiry's ISO-8601 date-time
+     *                       ({@code token-expires-in-date-time}), read against {@code clock}
      */
-    public TokenResponseParser(String provider, TokenResponseFormat format, int maxTokenLength) {
+    public TokenResponseParser(String provider, TokenResponseFormat format, int maxTokenLength, List<String> tokenTypes,
+                               boolean expiresAsDateTime, Clock clock) {
         this.provider = provider;
         this.format = format;
         this.maxTokenLength = maxTokenLength;
+        this.tokenTypes = List.copyOf(tokenTypes);
+        this.expiresAsDateTime = expiresAsDateTime;
+        this.clock = clock;
     }
 
     /**
@@ -56,6 +73,9 @@ public final class TokenResponseParser {
      * @param requestedAtNanos {@link System#nanoTime()} when the request was sent
      */
     public AccessToken parse(int httpStatus, String body, long requestedAtNanos) {
+        if (format.codeField() == null) {
+            return parseOAuth2(httpStatus, body, requestedAtNanos);
+        }
         JsonNode root = readObject(httpStatus, body);
         JsonNode codeNode = root.get(format.codeField());
         String message = text(root.get(format.messageField()));
@@ -73,6 +93,29 @@ public final class TokenResponseParser {
         if (data == null || !data.isObject()) {
             throw failure(httpStatus, code, message, "the response has no " + format.dataField() + " object");
         }
+        return token(data, httpStatus, code, message, requestedAtNanos);
+    }
+
+    /** RFC 6749: 200 with the token at the top level; an error is {@code error} (and its description) with a 4xx. */
+    private AccessToken parseOAuth2(int httpStatus, String body, long requestedAtNanos) {
+        if (httpStatus != 200) {
+            String error = null;
+            try {
+                JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
+                if (root != null && root.isObject()) {
+                    error = text(root.get("error"));
+                    String description = text(root.get(format.messageField()));
+                    error = error == null ? description : description == null ? error : error + ": " + description;
+                }
+            } catch (JsonProcessingException e) {
+                // not JSON: the status says it
+            }
+            throw failure(httpStatus, null, error, "the provider answered HTTP " + httpStatus);
+        }
+        return token(readObject(httpStatus, body), httpStatus, null, null, requestedAtNanos);
+    }
+
+    private AccessToken token(JsonNode data, int httpStatus, ResponseCode code, String message, long requestedAtNanos) {
         String tokenField = format.tokenField();
         String typeField = format.typeField();
         String expiresField = format.expiresField();
@@ -86,9 +129,9 @@ public final class TokenResponseParser {
             throw failure(httpStatus, code, message, problem);
         }
         String type = text(data.get(typeField));
-        if (type == null || !type.equalsIgnoreCase("Bearer")) {
+        if (type == null || tokenTypes.stream().noneMatch(type::equalsIgnoreCase)) {
             throw failure(httpStatus, code, message, typeField + " is " + (type == null ? "missing" : "'" + clip(type)
-                    + "'") + ", expected Bearer");
+                    + "'") + ", expected " + String.join(" or ", tokenTypes));
         }
         long seconds = lifetimeSeconds(data.get(expiresField), expiresField, httpStatus, code, message);
         return new AccessToken(provider, tokenNode.asText(), "Bearer", Duration.ofSeconds(seconds), requestedAtNanos,
@@ -122,13 +165,18 @@ public final class TokenResponseParser {
         try {
             if (node.isNumber()) {
                 value = node.decimalValue();
+            } else if (node.isTextual() && expiresAsDateTime && node.asText().contains("T")) {
+                // the expiry's date-time: the lifetime is what is left of it now (whole seconds)
+                value = BigDecimal.valueOf(Duration.between(clock.instant(),
+                        OffsetDateTime.parse(node.asText().strip()).toInstant()).toSeconds());
             } else if (node.isTextual()) {
                 value = new BigDecimal(node.asText().strip());
             } else {
                 throw new NumberFormatException();
             }
-        } catch (NumberFormatException e) {
-            throw failure(httpStatus, code, message, field + " is not a number");
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw failure(httpStatus, code, message, field + " is not a number" + (expiresAsDateTime
+                    ? " or an ISO-8601 date-time with an offset" : ""));
         }
         if (value.signum() <= 0) {
             throw failure(httpStatus, code, message, field + " is " + value.toPlainString() + ", not a positive lifetime");

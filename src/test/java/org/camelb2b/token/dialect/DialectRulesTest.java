@@ -34,24 +34,37 @@ class DialectRulesTest {
         assertEquals("/v1/open-api/access-token", klikoo.defaultTokenPath());
         assertEquals(ZoneOffset.UTC, snap.defaultTimestampZone());
         assertEquals(ZoneOffset.ofHours(7), klikoo.defaultTimestampZone());
-        assertEquals(Set.of(), snap.requiredSettings());
-        assertEquals(Set.of("client-secret"), klikoo.requiredSettings());
+        assertEquals(Set.of("private-key"), snap.requiredSettings());
+        assertEquals(Set.of("private-key", "client-secret"), klikoo.requiredSettings());
+        assertEquals(Set.of("client-secret"), Dialects.named("oauth2-basic").requiredSettings());
     }
 
     @Test
     void tokenRequest() {
         Message m = message();
-        snap.tokenRequestHeaders(m, "MCH-1", "2020-09-22T01:51:00Z");
+        snap.tokenRequestHeaders(m, "MCH-1", "s", "2020-09-22T01:51:00Z");
         assertEquals(Map.of("X-TIMESTAMP", "2020-09-22T01:51:00Z", "X-CLIENT-KEY", "MCH-1"), m.getHeaders());
-        assertEquals("{\"grantType\":\"client_credentials\"}", snap.tokenRequestBody("MCH-1", "s"));
+        assertEquals("{\"grantType\":\"client_credentials\"}", snap.tokenRequestBody("MCH-1", "s", false));
+        // BNI (b2b.<p>.token-request-additional-info, its preset)
+        assertEquals("{\"grantType\":\"client_credentials\",\"additionalInfo\":{}}", snap.tokenRequestBody("MCH-1", "s", true));
         assertEquals("X-SIGNATURE", snap.signatureHeader());
 
         Message k = message();
-        klikoo.tokenRequestHeaders(k, "3f9c", "2020-09-22T08:51:00+07:00");
+        klikoo.tokenRequestHeaders(k, "3f9c", "a\"b", "2020-09-22T08:51:00+07:00");
         assertEquals(Map.of("Open-Api-Timestamp", "2020-09-22T08:51:00+07:00"), k.getHeaders());
         assertEquals("{\"grant_type\":\"client_credentials\",\"additional_info\":{\"client_id\":\"3f9c\","
-                + "\"client_secret\":\"a\\\"b\"}}", klikoo.tokenRequestBody("3f9c", "a\"b"));
+                + "\"client_secret\":\"a\\\"b\"}}", klikoo.tokenRequestBody("3f9c", "a\"b", false));
         assertEquals("Open-Api-Signature", klikoo.signatureHeader());
+
+        // oauth2-basic: RFC 6749 client credentials, the id and secret form-encoded, then Basic; nothing signed
+        Dialect oauth2 = Dialects.named("oauth2-basic");
+        Message o = message();
+        oauth2.tokenRequestHeaders(o, "client id", "p@ss:word", "2020-09-22T01:51:00Z");
+        assertEquals(Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "client+id:p%40ss%3Aword".getBytes(java.nio.charset.StandardCharsets.UTF_8))), o.getHeaders());
+        assertEquals("grant_type=client_credentials", oauth2.tokenRequestBody("client id", "p@ss:word", true));
+        assertEquals("application/x-www-form-urlencoded", oauth2.tokenRequestContentType());
+        assertFalse(oauth2.signs());
     }
 
     @Test

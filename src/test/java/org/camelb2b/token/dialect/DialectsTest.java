@@ -25,7 +25,7 @@ class DialectsTest {
 
     @Test
     void theKnownNames() {
-        assertEquals(List.of("snap", "klikoo"), List.copyOf(Dialects.names()));
+        assertEquals(List.of("snap", "klikoo", "oauth2-basic"), List.copyOf(Dialects.names()));
         for (Dialect d : Dialects.all()) {
             assertSame(d, Dialects.named(d.name()));
             assertEquals(d.name(), d.toString());
@@ -41,11 +41,11 @@ class DialectsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soap", "", "snap-bi", "oauth2-basic"})
+    @ValueSource(strings = {"soap", "", "snap-bi", "oauth2"})
     void anUnknownNameNamesTheKnownOnes(String name) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dialects.named(name));
-        assertEquals("unknown dialect '" + name + "' (expected snap or klikoo)", e.getMessage());
-        assertEquals("unknown dialect 'null' (expected snap or klikoo)",
+        assertEquals("unknown dialect '" + name + "' (expected snap, klikoo or oauth2-basic)", e.getMessage());
+        assertEquals("unknown dialect 'null' (expected snap, klikoo or oauth2-basic)",
                 assertThrows(IllegalArgumentException.class, () -> Dialects.named(null)).getMessage());
     }
 
@@ -58,7 +58,7 @@ class DialectsTest {
                 "b2b.acme.private-key", "classpath:keys/rsa-pkcs8.pem");
         List<String> problems = new ArrayList<>();
         new ProviderConfigLoader(k -> Optional.ofNullable(props.get(k))).load("acme", problems);
-        assertEquals(List.of("b2b.acme.dialect: unknown dialect 'oauth3' (expected snap or klikoo)"), problems);
+        assertEquals(List.of("b2b.acme.dialect: unknown dialect 'oauth3' (expected snap, klikoo or oauth2-basic)"), problems);
     }
 
     /**

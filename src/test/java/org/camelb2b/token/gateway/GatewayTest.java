@@ -19,6 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camelb2b.token.testing.FaultyProvider;
 import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
@@ -118,6 +119,28 @@ class GatewayTest {
             JsonNode body = JSON.readTree(r.body());
             assertEquals("unknown_provider", body.get("error").asText());
             assertEquals("bca", body.get("provider").asText());
+        }
+    }
+
+    /** No YAML, no endpoint: b2b.bca.preset and the credentials make bca a provider the gateway serves. */
+    @Test
+    void aProviderDeclaredByItsPresetAloneIsServed() throws Exception {
+        try (FaultyProvider bca = new FaultyProvider(1)) {
+            Map<String, String> p = settings();
+            p.put("b2b.bca.preset", "bca");
+            p.put("b2b.bca.base-url", bca.baseUrl());
+            p.put("b2b.bca.client-id", "BCA-CLIENT-1");
+            p.put("b2b.bca.client-secret", "bca-client-secret-0123456789abcd");
+            p.put("b2b.bca.private-key", "classpath:keys/rsa-pkcs8.pem");
+            try (TestApp app = TestApp.start(p)) {
+                HttpResponse<String> r = send("POST", "/gateway/bca/openapi/v1.0/transfer-va/inquiry?b=2&a=1", "{}");
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals("2000000", JSON.readTree(r.body()).get("responseCode").asText());
+                assertEquals(1, bca.requests(FaultyProvider.TOKEN_PATH));
+                assertEquals(1, bca.requests("/openapi/v1.0/transfer-va/inquiry"));
+                assertEquals(bca.baseUrl() + "/openapi/v1.0/access-token/b2b",
+                        org.camelb2b.token.flow.B2bRuntime.of(app.context()).providers().get("bca").tokenUrl());
+            }
         }
     }
 

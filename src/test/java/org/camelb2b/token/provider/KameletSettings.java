@@ -38,11 +38,7 @@ final class KameletSettings {
             out.add(in + "title: " + quoted(s.title()));
             out.add(in + "description: " + quoted(SettingText.described(s)));
             out.add(in + "type: " + jsonType(s.type()));
-            if (s.type().kind() == SettingType.Kind.DIALECT) {
-                out.add(in + "enum:");
-                Dialects.names().forEach(name -> out.add(in + "  - " + name));
-            }
-            if (s.type().kind() == SettingType.Kind.CHOICE) {
+            if (s.type().choices() != null) {
                 out.add(in + "enum:");
                 s.type().choices().forEach(name -> out.add(in + "  - " + name));
             }

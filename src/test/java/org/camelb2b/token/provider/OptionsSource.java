@@ -99,10 +99,7 @@ final class OptionsSource {
         } else if (!shown.isEmpty()) {
             a.add("defaultValueNote = " + literal(SettingText.defaultValue(s, v -> v)));
         }
-        if (s.type().kind() == SettingType.Kind.DIALECT) {
-            a.add("enums = " + literal(String.join(",", Dialects.names())));
-        }
-        if (s.type().kind() == SettingType.Kind.CHOICE) {
+        if (s.type().choices() != null) {
             a.add("enums = " + literal(String.join(",", s.type().choices())));
         }
         if (s.secret()) {

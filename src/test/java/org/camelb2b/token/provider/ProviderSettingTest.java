@@ -80,7 +80,8 @@ class ProviderSettingTest {
 
     @Test
     void whatTheDialectsRequire() {
-        assertEquals(List.of("klikoo"), ProviderSetting.CLIENT_SECRET.requiredBy());
+        assertEquals(List.of("klikoo", "oauth2-basic"), ProviderSetting.CLIENT_SECRET.requiredBy());
+        assertEquals(List.of("snap", "klikoo"), ProviderSetting.PRIVATE_KEY.requiredBy());
         assertEquals(List.of(), ProviderSetting.BASE_URL.requiredBy());
         assertTrue(ProviderSetting.CLIENT_SECRET.requiredFor(Dialects.named("klikoo")));
         assertTrue(!ProviderSetting.CLIENT_SECRET.requiredFor(Dialects.named("snap")));
@@ -95,7 +96,7 @@ class ProviderSettingTest {
     @Test
     void shownDefaults() {
         assertEquals("{=snap}", ProviderSetting.DIALECT.shownDefaults().toString());
-        assertEquals("{snap=Z, klikoo=+07:00}", ProviderSetting.TIMESTAMP_ZONE.shownDefaults().toString());
+        assertEquals("{snap=Z, klikoo=+07:00, oauth2-basic=Z}", ProviderSetting.TIMESTAMP_ZONE.shownDefaults().toString());
         assertEquals("{=0.70}", ProviderSetting.TOKEN_REFRESH_FROM.shownDefaults().toString());
         assertEquals("{=30000}", ProviderSetting.TOKEN_SKEW_MAX_MS.shownDefaults().toString());
         assertTrue(ProviderSetting.CLIENT_SECRET.shownDefaults().isEmpty());

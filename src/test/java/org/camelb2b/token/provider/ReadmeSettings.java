@@ -42,8 +42,8 @@ final class ReadmeSettings {
             case URL -> "http(s) URL";
             case PATH -> "path";
             case ZONE -> "zone";
-            case DIALECT -> Dialects.names().stream().map(ReadmeSettings::code).collect(Collectors.joining(" or "));
             case CHOICE -> type.choices().stream().map(ReadmeSettings::code).collect(Collectors.joining(" or "));
+            case LIST -> "comma-separated words";
             case BOOLEAN -> code("true") + " or " + code("false");
             case COUNT, MILLIS -> range.min() + "-" + range.max() + " " + type.unit();
             case FRACTION -> "fraction, " + range.min() + " to " + range.max() + " exclusive";

@@ -36,7 +36,8 @@ public final class SettingsDocs {
         for (Path kamelet : KAMELETS) {
             files.put(kamelet, KameletSettings.rewrite(read(project, kamelet), kamelet.toString()));
         }
-        files.put(README, ReadmeSettings.rewrite(read(project, README), README.toString()));
+        files.put(README, ReadmePresets.rewrite(ReadmeSettings.rewrite(read(project, README), README.toString()),
+                README.toString()));
         return files;
     }
 

@@ -229,4 +229,25 @@ class TokenResponseParserTest {
         assertEquals(all.toString(), snap.parse(200, success(SNAP, json.toString()), 0).value());
         assertEquals(all.toString(), klikoo.parse(200, success(KLIKOO, json.toString()), 0).value());
     }
+
+    /** Durianpay's sample: tokenType BearerToken and expiresIn the expiry's date-time, only where the preset says so. */
+    @Test
+    void tokenTypesAndADateTimeLifetimeOnlyWhereTheProviderSaysSo() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T03:00:00Z"), java.time.ZoneOffset.UTC);
+        TokenResponseParser durianpay = new TokenResponseParser("durianpay", SNAP.tokenResponse(), 4096,
+                java.util.List.of("Bearer", "BearerToken"), true, clock);
+        AccessToken t = durianpay.parse(200, snapSuccess("\"2026-11-23T10:15:00+07:00\"", "\"BearerToken\""), 0);
+        assertEquals(java.time.Duration.ofMinutes(15), t.lifetime());
+        assertEquals("Bearer " + TOKEN, t.authorizationHeader(), "sent as Bearer whatever the answer called it");
+        assertEquals(java.time.Duration.ofSeconds(900), durianpay.parse(200, snapSuccess("900", "\"bearer\""), 0).lifetime());
+
+        // the generic snap provider takes neither
+        assertTrue(snapFails(200, snapSuccess("900", "\"BearerToken\"")).getMessage()
+                .contains("tokenType is 'BearerToken', expected Bearer"));
+        assertTrue(snapFails(200, snapSuccess("\"2026-11-23T10:15:00+07:00\"", "\"Bearer\"")).getMessage()
+                .contains("expiresIn is not a number"));
+        // an expiry already past is no lifetime
+        assertThrows(TokenAcquisitionException.class,
+                () -> durianpay.parse(200, snapSuccess("\"2026-11-23T09:00:00+07:00\"", "\"Bearer\""), 0));
+    }
 }
