@@ -23,7 +23,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(40);
         props.add("baseUrl");
         props.add("callQueueTimeoutMs");
         props.add("channelId");
@@ -63,6 +63,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenRequestAdditionalInfo");
         props.add("tokenSkewMaxMs");
         props.add("tokenTypes");
+        props.add("transactionSignature");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");

@@ -65,6 +65,21 @@ public final class PaymentSignature {
         return verb + ":" + relativeUrl + ":" + accessToken + ":" + bodyHash(bodyBytes) + ":" + timestamp;
     }
 
+    /**
+     * {@code METHOD:relativeUrl:hex(sha256(bodyBytes)):timestamp}: what SNAP providers that sign
+     * without a token (Midtrans SNAP-BI, DANA) sign with SHA256withRSA, the same parts as
+     * {@link #stringToSign} checked the same way, less the token.
+     */
+    public static String asymmetricStringToSign(String method, String relativeUrl, byte[] bodyBytes, String timestamp) {
+        String verb = httpMethod(method);
+        require(relativeUrl, "relativeUrl");
+        if (relativeUrl.charAt(0) != '/') {
+            throw new IllegalArgumentException("relativeUrl must start with '/'");
+        }
+        require(timestamp, "timestamp");
+        return verb + ":" + relativeUrl + ":" + bodyHash(bodyBytes) + ":" + timestamp;
+    }
+
     /** Lower-case hex SHA-256 of the body bytes (of the empty array, for a null body). */
     public static String bodyHash(byte[] bodyBytes) {
         MessageDigest sha = SHA256.get();
