@@ -140,7 +140,7 @@ final class SnapSandbox {
             return;
         }
         SandboxClient client = sandbox.client("snap", clientId);
-        if (client == null || client.clientSecret() == null || !clientId.equals(ex.header("X-PARTNER-ID"))) {
+        if (client == null || !clientId.equals(ex.header("X-PARTNER-ID"))) {
             fail(ex, 401, service, "00", "Unauthorized. Unknown Client");
             return;
         }
@@ -161,9 +161,15 @@ final class SnapSandbox {
         }
         String query = rules == null ? ex.query() : rules.signedQuery(ex.query());
         String relativeUrl = ex.path() + (query == null ? "" : "?" + query);
-        String expected = SandboxChecks.hmacSha512Base64(client.clientSecret(), ex.method() + ":" + relativeUrl + ":"
-                + token + ":" + SandboxChecks.sha256Hex(minified) + ":" + timestamp);
-        if (!SandboxChecks.sameSignature(expected, ex.header("X-SIGNATURE"))) {
+        // a client given no secret signs its calls with its key (ASPI's asymmetric transaction
+        // signature, no token in the string); one with a secret with HMAC-SHA512
+        boolean valid = client.clientSecret() == null
+                ? SandboxChecks.rsaValid(client.publicKey(), ex.method() + ":" + relativeUrl + ":"
+                        + SandboxChecks.sha256Hex(minified) + ":" + timestamp, ex.header("X-SIGNATURE"))
+                : SandboxChecks.sameSignature(SandboxChecks.hmacSha512Base64(client.clientSecret(), ex.method() + ":"
+                        + relativeUrl + ":" + token + ":" + SandboxChecks.sha256Hex(minified) + ":" + timestamp),
+                        ex.header("X-SIGNATURE"));
+        if (!valid) {
             sandbox.countSignatureRejection();
             fail(ex, 401, service, "00", "Unauthorized. Signature");
             return;

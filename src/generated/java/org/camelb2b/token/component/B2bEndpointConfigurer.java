@@ -104,6 +104,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenSkewMaxMs": target.getOptions().setTokenSkewMaxMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "tokentypes":
         case "tokenTypes": target.getOptions().setTokenTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "transactionsignature":
+        case "transactionSignature": target.getOptions().setTransactionSignature(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -192,6 +194,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenSkewMaxMs": return java.lang.Long.class;
         case "tokentypes":
         case "tokenTypes": return java.lang.String.class;
+        case "transactionsignature":
+        case "transactionSignature": return java.lang.String.class;
         default: return null;
         }
     }
@@ -281,6 +285,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenSkewMaxMs": return target.getOptions().getTokenSkewMaxMs();
         case "tokentypes":
         case "tokenTypes": return target.getOptions().getTokenTypes();
+        case "transactionsignature":
+        case "transactionSignature": return target.getOptions().getTransactionSignature();
         default: return null;
         }
     }

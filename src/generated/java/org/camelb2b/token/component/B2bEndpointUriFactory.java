@@ -23,7 +23,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("baseUrl");
         props.add("callQueueTimeoutMs");
         props.add("channelId");
@@ -70,6 +70,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenRequestAdditionalInfo");
         props.add("tokenSkewMaxMs");
         props.add("tokenTypes");
+        props.add("transactionSignature");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");

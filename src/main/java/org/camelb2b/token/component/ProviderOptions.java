@@ -121,6 +121,15 @@ public class ProviderOptions {
     private Boolean signSortedQuery;
 
     /**
+     * How snap payment calls are signed: hmac (HMAC-SHA512 with the client secret, over the token too) or rsa
+     * (SHA256withRSA with the private key, no token in the string; no client secret needed). Not given:
+     * {@code b2b.<provider>.transaction-signature}, else {@code hmac}.
+     */
+    @UriParam(label = "provider", displayName = "Transaction signature", defaultValue = "hmac",
+            enums = "hmac,rsa")
+    private String transactionSignature;
+
+    /**
      * Whether a snap token request's body carries "additionalInfo":{} after grantType (BNI). Not given:
      * {@code b2b.<provider>.token-request-additional-info}, else {@code false}.
      */
@@ -335,6 +344,7 @@ public class ProviderOptions {
         put(given, "timestamp-zone", timestampZone);
         put(given, "timestamp-millis", timestampMillis);
         put(given, "sign-sorted-query", signSortedQuery);
+        put(given, "transaction-signature", transactionSignature);
         put(given, "token-request-additional-info", tokenRequestAdditionalInfo);
         put(given, "token-types", tokenTypes);
         put(given, "token-expires-in-date-time", tokenExpiresInDateTime);
@@ -471,6 +481,14 @@ public class ProviderOptions {
 
     public void setSignSortedQuery(Boolean signSortedQuery) {
         this.signSortedQuery = signSortedQuery;
+    }
+
+    public String getTransactionSignature() {
+        return transactionSignature;
+    }
+
+    public void setTransactionSignature(String transactionSignature) {
+        this.transactionSignature = transactionSignature;
     }
 
     public Boolean getTokenRequestAdditionalInfo() {

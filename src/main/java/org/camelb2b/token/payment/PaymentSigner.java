@@ -19,6 +19,7 @@ import org.camelb2b.token.payment.InvalidPaymentRequestException.Part;
 import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.provider.ProviderConfig;
+import org.camelb2b.token.provider.TransactionSignature;
 import org.camelb2b.token.signature.PaymentSignature;
 import org.camelb2b.token.token.AccessToken;
 
@@ -91,8 +92,12 @@ public class PaymentSigner implements Processor {
         ProviderConfig config = runtime.providers().get(request.provider());
         AccessToken token = runtime.token(request.provider());
         String timestamp = config.timestampFormat().format(runtime.clock().instant());
-        String signature = !config.dialect().signs() ? null : PaymentSignature.sign(config.clientSecret(),
-                request.method(), request.signedPath(), token.value(), request.body(), timestamp);
+        String signature = !config.dialect().signs() ? null
+                : config.transactionSignature() == TransactionSignature.RSA
+                ? config.signer().signBase64(PaymentSignature.asymmetricStringToSign(request.method(), request.signedPath(),
+                        request.body(), timestamp))
+                : PaymentSignature.sign(config.clientSecret(), request.method(), request.signedPath(), token.value(),
+                        request.body(), timestamp);
 
         Message message = exchange.getMessage();
         message.getHeaders().clear();
@@ -146,7 +151,8 @@ public class PaymentSigner implements Processor {
         Map<String, Object> headers = callerHeaders(exchange);
         String provider = providerOf(exchange);
         ProviderConfig config = runtime.providers().get(provider);
-        if (config.clientSecret().isEmpty()) {
+        if (config.clientSecret().isEmpty() && config.dialect().signs()
+                && config.transactionSignature() == TransactionSignature.HMAC) {
             throw new ConfigurationException(List.of("b2b." + provider + ".client-secret: is not set; signed payment "
                     + "calls need it as their HMAC key"));
         }

@@ -33,12 +33,14 @@ public final class ProviderConfig {
     private final CallLimits callLimits;
     private final Preset preset;
     private final TokenRules tokenRules;
+    private final TransactionSignature transactionSignature;
 
     ProviderConfig(String id, Preset preset, Dialect dialect, URI baseUrl, String tokenPath, String clientId,
                    RSAPrivateKey privateKey, String keyFingerprint, String clientSecret, String channelId,
-                   TimestampFormat timestampFormat, boolean signSortedQuery, TokenRules tokenRules, CachePolicy cachePolicy,
-                   CallLimits callLimits) {
+                   TimestampFormat timestampFormat, boolean signSortedQuery, TransactionSignature transactionSignature,
+                   TokenRules tokenRules, CachePolicy cachePolicy, CallLimits callLimits) {
         this.id = Objects.requireNonNull(id);
+        this.transactionSignature = Objects.requireNonNull(transactionSignature);
         this.preset = preset;
         this.tokenRules = Objects.requireNonNull(tokenRules);
         this.dialect = Objects.requireNonNull(dialect);
@@ -60,6 +62,11 @@ public final class ProviderConfig {
     /** The preset the provider's protocol settings came from ({@code b2b.<id>.preset}), or null. */
     public Preset preset() {
         return preset;
+    }
+
+    /** How its payment calls are signed ({@code b2b.<id>.transaction-signature}). */
+    public TransactionSignature transactionSignature() {
+        return transactionSignature;
     }
 
     /** The variations of its token exchange: request body, token types, lifetime forms. */

@@ -35,6 +35,7 @@ import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PROBE_INTERVAL_M
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_EXPIRES_IN_DATE_TIME;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REQUEST_ADDITIONAL_INFO;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_TYPES;
+import static org.camelb2b.token.provider.ProviderSetting.TRANSACTION_SIGNATURE;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_FROM;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REFRESH_TO;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_SKEW_MAX_MS;
@@ -114,6 +115,11 @@ public final class ProviderConfigLoader {
         CachePolicy policy = cachePolicy(s);
         CallLimits limits = new CallLimits(s.value(MAX_CONCURRENT_CALLS), s.value(CALL_QUEUE_TIMEOUT_MS),
                 s.value(HTTP_CONNECT_TIMEOUT_MS), s.value(HTTP_RESPONSE_TIMEOUT_MS));
+        if (s.value(TRANSACTION_SIGNATURE) == TransactionSignature.RSA && dialect != null
+                && !dialect.name().equals("snap")) {
+            problems.add(s.prefix + TRANSACTION_SIGNATURE.name() + ": rsa is ASPI's SNAP transaction signature; "
+                    + dialect.name() + " providers sign " + (dialect.signs() ? "with hmac" : "nothing"));
+        }
         if (problems.size() > before) {
             return null;
         }
@@ -122,7 +128,7 @@ public final class ProviderConfigLoader {
         return new ProviderConfig(id, s.preset, dialect, s.value(BASE_URL), s.value(TOKEN_PATH), s.value(CLIENT_ID), key,
                 credential, s.value(CLIENT_SECRET), s.value(CHANNEL_ID),
                 new TimestampFormat(s.value(TIMESTAMP_ZONE), s.value(TIMESTAMP_MILLIS)), s.value(SIGN_SORTED_QUERY),
-                new TokenRules(s.value(TOKEN_REQUEST_ADDITIONAL_INFO), s.value(TOKEN_TYPES),
+                s.value(TRANSACTION_SIGNATURE), new TokenRules(s.value(TOKEN_REQUEST_ADDITIONAL_INFO), s.value(TOKEN_TYPES),
                         s.value(TOKEN_EXPIRES_IN_DATE_TIME)),
                 policy, limits);
     }

@@ -84,6 +84,11 @@ public final class ProviderSetting<T> {
             "Sign sorted query", SettingType.bool(), d -> false,
             "Whether payment-call signatures cover the query parameters sorted by name (BCA) rather than as sent.");
 
+    public static final ProviderSetting<TransactionSignature> TRANSACTION_SIGNATURE = optional("transaction-signature",
+            "Transaction signature", SettingType.transactionSignature(), d -> TransactionSignature.HMAC,
+            "How snap payment calls are signed: hmac (HMAC-SHA512 with the client secret, over the token too) or rsa"
+                    + " (SHA256withRSA with the private key, no token in the string; no client secret needed).");
+
     public static final ProviderSetting<Boolean> TOKEN_REQUEST_ADDITIONAL_INFO = optional(
             "token-request-additional-info", "Token request additionalInfo", SettingType.bool(), d -> false,
             "Whether a snap token request's body carries \"additionalInfo\":{} after grantType (BNI).");
@@ -208,7 +213,7 @@ public final class ProviderSetting<T> {
 
     private static final List<ProviderSetting<?>> ALL = List.of(PRESET, ENVIRONMENT, DIALECT, BASE_URL, TOKEN_PATH,
             CLIENT_ID, PRIVATE_KEY, PRIVATE_KEY_PASSPHRASE, CLIENT_SECRET, CHANNEL_ID, TIMESTAMP_ZONE, TIMESTAMP_MILLIS,
-            SIGN_SORTED_QUERY, TOKEN_REQUEST_ADDITIONAL_INFO, TOKEN_TYPES, TOKEN_EXPIRES_IN_DATE_TIME,
+            SIGN_SORTED_QUERY, TRANSACTION_SIGNATURE, TOKEN_REQUEST_ADDITIONAL_INFO, TOKEN_TYPES, TOKEN_EXPIRES_IN_DATE_TIME,
             TOKEN_REFRESH_FROM, TOKEN_REFRESH_TO, TOKEN_SKEW_MAX_MS, TOKEN_ACQUIRE_TIMEOUT_MS, TOKEN_BACKOFF_INITIAL_MS,
             TOKEN_BACKOFF_MAX_MS, TOKEN_FATAL_HOLD_OFF_MS, TOKEN_KEEP_WARM_MS, TOKEN_MAX_LENGTH,
             TOKEN_MIN_REQUEST_INTERVAL_MS, TOKEN_PROBE_INTERVAL_MS, MAX_CONCURRENT_CALLS, CALL_QUEUE_TIMEOUT_MS,

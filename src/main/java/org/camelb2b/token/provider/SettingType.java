@@ -109,6 +109,11 @@ public final class SettingType<T> {
                 Preset.Environment::text, null, null, () -> List.of("sandbox", "production"));
     }
 
+    static SettingType<TransactionSignature> transactionSignature() {
+        return new SettingType<TransactionSignature>(Kind.CHOICE, String.class, TransactionSignature::named,
+                TransactionSignature::text, null, null, () -> List.of("hmac", "rsa"));
+    }
+
     /** Comma-separated words (no white space inside one), at least one. */
     static SettingType<List<String>> words() {
         return new SettingType<>(Kind.LIST, String.class, SettingType::parseWords, w -> String.join(",", w), null, null);

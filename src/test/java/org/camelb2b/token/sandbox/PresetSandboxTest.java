@@ -173,4 +173,50 @@ class PresetSandboxTest {
             }
         }
     }
+
+    /**
+     * ASPI's asymmetric transaction signature: b2b.<p>.transaction-signature=rsa, no client secret.
+     * The sandbox's client registered without a secret verifies calls with its public key; the
+     * same call signed with HMAC is refused, and rsa is refused for a dialect it does not belong to.
+     */
+    @Test
+    void rsaTransactionSignatureForProvidersThatSignCallsWithTheirKey() throws Exception {
+        sandbox.register(new SandboxClient("snap", "RSA-CLIENT-1", null, Keys.publicKey()));
+        Map<String, String> p = SandboxSetup.settings(sandbox);
+        for (String id : new String[] {"neo", "neo-hmac"}) {
+            p.put("b2b." + id + ".preset", "snap");
+            p.put("b2b." + id + ".base-url", sandbox.baseUrl() + SandboxProvider.PRESETS + "/snap");
+            p.put("b2b." + id + ".client-id", "RSA-CLIENT-1");
+            p.put("b2b." + id + ".private-key", Keys.PKCS8);
+            p.put("b2b." + id + ".private-key-passphrase", "");
+            p.put("b2b." + id + ".channel-id", "95221");
+        }
+        p.put("b2b.neo.transaction-signature", "rsa");
+        p.put("b2b.neo-hmac.client-secret", "a-secret-the-provider-never-gave");
+        int accepted = sandbox.paymentsAccepted("RSA-CLIENT-1");
+        try (TestApp rsa = TestApp.start(p)) {
+            Exchange signedWithKey = rsa.template().send("direct:b2b-call", x -> {
+                x.getMessage().setHeader(PaymentHeaders.PROVIDER, "neo");
+                x.getMessage().setHeader(PaymentHeaders.PATH, QUERY_PATH);
+                x.getMessage().setBody("{\"a\":1}");
+            });
+            assertNull(signedWithKey.getException(), failureOf(signedWithKey));
+            assertEquals(accepted + 1, sandbox.paymentsAccepted("RSA-CLIENT-1"));
+
+            Exchange signedWithHmac = rsa.template().send("direct:b2b-call", x -> {
+                x.getMessage().setHeader(PaymentHeaders.PROVIDER, "neo-hmac");
+                x.getMessage().setHeader(PaymentHeaders.PATH, QUERY_PATH);
+                x.getMessage().setBody("{\"a\":1}");
+            });
+            assertTrue(failureOf(signedWithHmac).contains("4012400"), failureOf(signedWithHmac));
+            assertEquals(accepted + 1, sandbox.paymentsAccepted("RSA-CLIENT-1"));
+        }
+        p.put("b2b.neo.dialect", "klikoo");
+        p.put("b2b.neo.preset", "klikoo");
+        p.put("b2b.neo.client-secret", "0123456789abcdef0123456789abcdef");
+        org.camelb2b.token.provider.ConfigurationException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.camelb2b.token.provider.ConfigurationException.class, () -> TestApp.start(p).close());
+        assertTrue(refused.getMessage().contains("b2b.neo.transaction-signature: rsa is ASPI's SNAP transaction signature"),
+                refused.getMessage());
+    }
 }
