@@ -19,7 +19,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camelb2b.token.testing.FaultyProvider;
 import org.camelb2b.token.testing.FreePort;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.MisbehavingProvider;
@@ -122,25 +121,29 @@ class GatewayTest {
         }
     }
 
-    /** No YAML, no endpoint: b2b.bca.preset and the credentials make bca a provider the gateway serves. */
+    /**
+     * No YAML, no endpoint: b2b.bca.preset and the credentials make bca a provider the gateway
+     * serves, against the sandbox playing BCA (its token path, +07:00 with milliseconds, the query
+     * signed sorted, its "bearer"/"900" token answer).
+     */
     @Test
     void aProviderDeclaredByItsPresetAloneIsServed() throws Exception {
-        try (FaultyProvider bca = new FaultyProvider(1)) {
-            Map<String, String> p = settings();
-            p.put("b2b.bca.preset", "bca");
-            p.put("b2b.bca.base-url", bca.baseUrl());
-            p.put("b2b.bca.client-id", "BCA-CLIENT-1");
-            p.put("b2b.bca.client-secret", "bca-client-secret-0123456789abcd");
-            p.put("b2b.bca.private-key", "classpath:keys/rsa-pkcs8.pem");
-            try (TestApp app = TestApp.start(p)) {
-                HttpResponse<String> r = send("POST", "/gateway/bca/openapi/v1.0/transfer-va/inquiry?b=2&a=1", "{}");
-                assertEquals(200, r.statusCode(), r.body());
-                assertEquals("2000000", JSON.readTree(r.body()).get("responseCode").asText());
-                assertEquals(1, bca.requests(FaultyProvider.TOKEN_PATH));
-                assertEquals(1, bca.requests("/openapi/v1.0/transfer-va/inquiry"));
-                assertEquals(bca.baseUrl() + "/openapi/v1.0/access-token/b2b",
-                        org.camelb2b.token.flow.B2bRuntime.of(app.context()).providers().get("bca").tokenUrl());
-            }
+        sandbox.register(new org.camelb2b.token.sandbox.SandboxClient("snap", "BCA-CLIENT-1",
+                "bca-client-secret-0123456789abcd", org.camelb2b.token.testing.Keys.publicKey()));
+        Map<String, String> p = settings();
+        p.put("b2b.bca.preset", "bca");
+        p.put("b2b.bca.base-url", sandbox.baseUrl() + SandboxProvider.PRESETS + "/bca");
+        p.put("b2b.bca.client-id", "BCA-CLIENT-1");
+        p.put("b2b.bca.client-secret", "bca-client-secret-0123456789abcd");
+        p.put("b2b.bca.private-key", "classpath:keys/rsa-pkcs8.pem");
+        p.put("b2b.bca.channel-id", "95221");
+        try (TestApp app = TestApp.start(p)) {
+            HttpResponse<String> r = send("POST", "/gateway/bca/openapi/v1.0/transfer-va/inquiry?b=2&a=1",
+                    "{\"partnerServiceId\":\"  888994\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("2002400", JSON.readTree(r.body()).get("responseCode").asText());
+            assertEquals(1, sandbox.tokensIssued("BCA-CLIENT-1"));
+            assertEquals(1, sandbox.paymentsAccepted("BCA-CLIENT-1"));
         }
     }
 
