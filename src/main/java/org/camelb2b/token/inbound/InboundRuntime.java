@@ -12,11 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Ordered;
 import org.apache.camel.Route;
+import org.apache.camel.StartupListener;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.camelb2b.token.component.B2bComponent;
 import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.flow.TraceMasking;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.provider.InboundConfig;
 import org.camelb2b.token.provider.Placeholders;
@@ -59,8 +62,57 @@ public final class InboundRuntime {
         // as for calls: settings an endpoint declared win, then the b2b.<provider>.* properties
         this.loader = new ProviderConfigLoader(name -> b2b.declarations().setting(name)
                 .or(() -> Placeholders.resolve(context, name)));
-        if (!context.isStarted() && context.getComponent(B2bRuntime.COMPONENT) instanceof B2bComponent component) {
-            component.addStartupCheck(InboundRuntime::startupProblems);
+    }
+
+    /**
+     * Has the received providers' settings checked while {@code context} starts (once per context;
+     * nothing once it runs). Called when the flow's beans are made, which is while routes are
+     * loaded: too early to make the {@code b2b} component (its meters need the context's Micrometer
+     * registry, which camel-main binds later), so the check waits for the context to start. It runs
+     * with the component's own checks when the application has the component (all problems at
+     * once), else on its own.
+     */
+    static void checkAtStartup(CamelContext context) {
+        if (context.isStarted() || context.getRegistry().lookupByName(STARTUP_CHECK) != null) {
+            return;
+        }
+        context.getRegistry().bind(STARTUP_CHECK, new StartupCheck());
+        try {
+            context.addStartupListener(context.getRegistry().lookupByNameAndType(STARTUP_CHECK, StartupCheck.class));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the inbound settings check", e);
+        }
+    }
+
+    private static final String STARTUP_CHECK = "b2bInboundStartupCheck";
+
+    /** Runs before the {@code b2b} component's own startup listener (Camel orders them). */
+    private static final class StartupCheck implements StartupListener, Ordered {
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST;
+        }
+
+        @Override
+        public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
+            if (receivedProviders(context).isEmpty()) {
+                return;
+            }
+            if (context.hasComponent(B2bRuntime.COMPONENT) instanceof B2bComponent component) {
+                component.addStartupCheck(InboundRuntime::startupProblems);
+                return;
+            }
+            // no b2b endpoint in this application: made now, its own start-up pass is over
+            List<String> problems = startupProblems(context);
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            TraceMasking.install(context);
+        }
+
+        @Override
+        public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            // nothing
         }
     }
 

@@ -93,8 +93,7 @@ public final class InboundSteps {
         @Override
         public void setCamelContext(CamelContext camelContext) {
             this.camelContext = camelContext;
-            // the runtime registers the providers' startup checks with the b2b component
-            InboundRuntime.of(camelContext);
+            InboundRuntime.checkAtStartup(camelContext);
         }
 
         @Override

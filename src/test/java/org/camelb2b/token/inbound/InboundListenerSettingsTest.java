@@ -30,11 +30,11 @@ class InboundListenerSettingsTest {
             p.put("b2b.warmup.enabled", "maybe");
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> TestApp.start(p).close());
             assertEquals(List.of(
-                    "b2b.doku.inbound.signature: must be symmetric or asymmetric, was 'rsa'",
-                    "b2b.doku.inbound.public-key: no such classpath resource: 'no/such/key.pem'",
                     "b2b.warmup.enabled: must be true or false, was 'maybe'",
                     "b2b.inbound.port: must differ from b2b.gateway.port (" + port + "): the inbound listener is a"
-                            + " server of its own"), e.problems());
+                            + " server of its own",
+                    "b2b.doku.inbound.signature: must be symmetric or asymmetric, was 'rsa'",
+                    "b2b.doku.inbound.public-key: no such classpath resource: 'no/such/key.pem'"), e.problems());
         }
     }
 }
