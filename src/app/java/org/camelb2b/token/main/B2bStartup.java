@@ -2,6 +2,7 @@ package org.camelb2b.token.main;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.vertx.core.VertxOptions;
 
@@ -20,13 +21,17 @@ import org.camelb2b.token.gateway.GatewayLimits;
 /**
  * Startup of the standalone application: starts the sandbox when enabled, has every declared
  * provider's settings checked before any route starts (all problems reported at once, startup
- * fails; the b2b component runs them with its own), and has the component warm the token cache
- * once the routes are up ({@code b2b.warmup.enabled}).
+ * fails; the b2b component runs them with its own), has the component warm the token cache
+ * once the routes are up ({@code b2b.warmup.enabled}), and makes the inbound listener with one
+ * route per provider that calls us ({@code b2b.inbound.*}, {@code b2b.<p>.inbound.enabled}).
  */
 public final class B2bStartup extends MainListenerSupport {
 
     /** Vert.x worker threads of the gateway when {@code b2b.gateway.worker-threads} is not set. */
     static final int DEFAULT_WORKER_THREADS = 200;
+    /** The inbound listener's address when {@code b2b.inbound.host} / {@code port} are not set. */
+    static final String DEFAULT_INBOUND_HOST = "127.0.0.1";
+    static final int DEFAULT_INBOUND_PORT = 8081;
 
     /**
      * The gateway's HTTP server (platform-http on Vert.x) runs each request's route on a Vert.x
@@ -59,6 +64,13 @@ public final class B2bStartup extends MainListenerSupport {
             if (settings.flag("b2b.gateway.enabled", true)) {
                 guardGateway(context, gatewayLimits(settings));
             }
+            if (settings.flag("b2b.inbound.enabled", true)) {
+                Set<String> providers = InboundListener.enabledProviders(context, settings);
+                if (!providers.isEmpty()) {
+                    InboundListener.install(context, settings.optional("b2b.inbound.host", DEFAULT_INBOUND_HOST),
+                            settings.port("b2b.inbound.port", DEFAULT_INBOUND_PORT), providers);
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the B2B startup checks", e);
         }
@@ -73,6 +85,7 @@ public final class B2bStartup extends MainListenerSupport {
         Settings settings = new Settings(context, problems);
         settings.flag("b2b.warmup.enabled", true);
         settings.flag("b2b.gateway.enabled", true);
+        settings.flag("b2b.sandbox.demo", false);
         settings.port("b2b.gateway.port", 8080);
         int threads = (int) settings.number("b2b.gateway.worker-threads", DEFAULT_WORKER_THREADS, 1, 10_000, "threads");
         // a hanging provider holds at most its own max-concurrent-calls threads; the rest serve the others
@@ -82,6 +95,18 @@ public final class B2bStartup extends MainListenerSupport {
                         + ".max-concurrent-calls (" + p.callLimits().maxConcurrentCalls() + "), so that a hanging "
                         + "provider cannot take every gateway thread; was " + threads));
         gatewayLimits(settings);
+        if (settings.flag("b2b.inbound.enabled", true)) {
+            int inboundPort = settings.port("b2b.inbound.port", DEFAULT_INBOUND_PORT);
+            if (inboundPort == 0) {
+                // its routes find the listener's router by its port: a port chosen by the system has none yet
+                problems.add("b2b.inbound.port: must be a port number 1-65535, was 0");
+            }
+            if (settings.flag("b2b.gateway.enabled", true) && inboundPort != 0
+                    && inboundPort == settings.port("b2b.gateway.port", 8080)) {
+                problems.add("b2b.inbound.port: must differ from b2b.gateway.port (" + inboundPort + "): the inbound"
+                        + " listener is a server of its own");
+            }
+        }
         // made once, here; started by the listener below, which runs after these checks
         sandbox = settings.flag("b2b.sandbox.enabled", false) ? SandboxService.fromSettings(settings) : null;
         return problems;
@@ -144,6 +169,16 @@ public final class B2bStartup extends MainListenerSupport {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
                 // nothing
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                Settings settings = new Settings(context, new ArrayList<>());
+                if (sandbox != null && settings.flag("b2b.sandbox.demo", false)
+                        && settings.flag("b2b.gateway.enabled", true)) {
+                    SandboxDemo.start(settings.optional("b2b.gateway.host", "127.0.0.1"),
+                            settings.port("b2b.gateway.port", 8080));
+                }
             }
         }
         return new SandboxStart();

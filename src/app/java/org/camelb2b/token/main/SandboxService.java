@@ -6,12 +6,14 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxClient;
+import org.camelb2b.token.sandbox.SandboxPayer;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +30,14 @@ final class SandboxService extends ServiceSupport {
     private final String host;
     private final int port;
     private final List<SandboxClient> clients;
+    private final SandboxPayer payer;
     private SandboxProvider sandbox;
 
-    private SandboxService(String host, int port, List<SandboxClient> clients) {
+    private SandboxService(String host, int port, List<SandboxClient> clients, SandboxPayer payer) {
         this.host = host;
         this.port = port;
         this.clients = clients;
+        this.payer = payer;
     }
 
     /** The sandbox of the {@code b2b.sandbox.*} settings, or null when they have problems (recorded). */
@@ -42,7 +46,39 @@ final class SandboxService extends ServiceSupport {
         int port = settings.port("b2b.sandbox.port", 18080);
         SandboxClient doku = client(settings, "snap", "doku", false);
         SandboxClient klikoo = client(settings, "klikoo", "klikoo", true);
-        return doku == null || klikoo == null ? null : new SandboxService(host, port, List.of(doku, klikoo));
+        SandboxPayer payer = doku == null ? null : payer(settings, doku);
+        return doku == null || klikoo == null ? null : new SandboxService(host, port, List.of(doku, klikoo), payer);
+    }
+
+    /**
+     * The sandbox as the provider that calls the merchant back ({@code b2b.sandbox.doku.notify-url}):
+     * it pays every VA the DOKU client creates, through the merchant's inbound endpoints. Null
+     * when not asked for, or when its settings have problems (recorded).
+     */
+    private static SandboxPayer payer(Settings settings, SandboxClient doku) {
+        String prefix = "b2b.sandbox.doku.";
+        String url = settings.optional(prefix + "notify-url", null);
+        if (url == null) {
+            return null;
+        }
+        String keyLocation = settings.required(prefix + "provider-private-key");
+        if (doku.clientSecret() == null) {
+            settings.problem(prefix + "client-secret: is not set; the sandbox signs its payment notifications with it");
+        }
+        if (keyLocation == null || doku.clientSecret() == null) {
+            return null;
+        }
+        try {
+            PrivateKey key = SandboxProvider.readPrivateKey(text(keyLocation, prefix + "provider-private-key"));
+            return new SandboxPayer(url, settings.optional(prefix + "notify-token-path", "/v1.0/access-token/b2b"),
+                    settings.optional(prefix + "notify-payment-path", "/v1.0/transfer-va/payment"), doku.clientId(),
+                    doku.clientSecret(), key);
+        } catch (ConfigurationException e) {
+            e.problems().forEach(settings::problem);
+        } catch (IllegalArgumentException e) {
+            settings.problem(prefix + "provider-private-key: " + e.getMessage());
+        }
+        return null;
     }
 
     private static SandboxClient client(Settings settings, String dialect, String name, boolean secretRequired) {
@@ -72,6 +108,11 @@ final class SandboxService extends ServiceSupport {
         }
         LOG.info("Sandbox provider listening on {} (SANDBOX ONLY: DOKU-like and Klikoo-like token endpoints)",
                 sandbox.baseUrl());
+        if (payer != null) {
+            sandbox.payTo(payer);
+            LOG.info("Sandbox pays the virtual accounts it creates: token and payment notification to {}",
+                    payer.notifyUrl());
+        }
     }
 
     @Override
@@ -83,6 +124,15 @@ final class SandboxService extends ServiceSupport {
     }
 
     private static PublicKey publicKey(String location, String setting) {
+        try {
+            return SandboxProvider.readPublicKey(text(location, setting));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(List.of(setting + ": " + e.getMessage()));
+        }
+    }
+
+    /** The PEM text at a {@code classpath:}, {@code file:} or file location, or given inline. */
+    private static String text(String location, String setting) {
         String pem;
         try {
             if (location.startsWith("classpath:")) {
@@ -102,7 +152,7 @@ final class SandboxService extends ServiceSupport {
                 }
                 pem = Files.readString(path, StandardCharsets.US_ASCII);
             }
-            return SandboxProvider.readPublicKey(pem);
+            return pem;
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(List.of(setting + ": " + e.getMessage()));
         }

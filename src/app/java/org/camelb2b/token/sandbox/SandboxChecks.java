@@ -82,6 +82,17 @@ final class SandboxChecks {
         }
     }
 
+    static String rsaSign(java.security.PrivateKey key, String text) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(key);
+            signer.update(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String hmacSha512Base64(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");

@@ -65,6 +65,7 @@ public final class SandboxProvider implements AutoCloseable {
     private final AtomicInteger rejections = new AtomicInteger();
     private final AtomicInteger signatureRejections = new AtomicInteger();
     private final AtomicInteger tokenRejections = new AtomicInteger();
+    private final Map<String, SandboxPayer> payers = new ConcurrentHashMap<>();
 
     private SandboxProvider(HttpServer server, List<SandboxClient> registered) {
         this.server = server;
@@ -125,6 +126,14 @@ public final class SandboxProvider implements AutoCloseable {
     /** Registers a client (or replaces one of the same dialect and id), as a provider's dashboard does. */
     public void register(SandboxClient client) {
         clients.put(client.dialect() + "|" + client.clientId(), client);
+    }
+
+    /**
+     * Makes the sandbox pay every virtual account the SNAP client creates: it then calls the
+     * merchant's inbound endpoints ({@link SandboxPayer}).
+     */
+    public void payTo(SandboxPayer payer) {
+        payers.put(payer.clientId(), payer);
     }
 
     /** Every token the sandbox issued, revoked and expired ones included (tests look for them in logs). */
@@ -242,6 +251,31 @@ public final class SandboxProvider implements AutoCloseable {
 
     void countPaymentAccepted(String clientId) {
         increment(paymentsAccepted, clientId);
+    }
+
+    /** A create-VA of the client succeeded: pay it, if the client is to be paid. */
+    void created(String clientId, com.fasterxml.jackson.databind.JsonNode createVa) {
+        SandboxPayer payer = payers.get(clientId);
+        if (payer != null && createVa != null) {
+            payer.payLater(createVa, executor);
+        }
+    }
+
+    /** Reads a private key from unencrypted PEM (PKCS#8 or PKCS#1): the sandbox provider's own. */
+    public static java.security.PrivateKey readPrivateKey(String pemText) {
+        try (PEMParser parser = new PEMParser(new StringReader(pemText))) {
+            Object object = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (object instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            if (object instanceof org.bouncycastle.openssl.PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+            throw new IllegalArgumentException("not an unencrypted PEM private key");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a PEM private key: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     void countRejection() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,10 +17,14 @@ import java.util.Map;
 
 import org.camelb2b.token.crypto.KeyFormatException;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
+import org.camelb2b.token.crypto.PublicKeyLoader;
 import org.camelb2b.token.crypto.RsaSigner;
+import org.camelb2b.token.crypto.RsaVerifier;
+import org.camelb2b.token.crypto.Secrets;
 import org.camelb2b.token.dialect.Dialect;
 import org.camelb2b.token.dialect.Dialects;
 import org.camelb2b.token.provider.TimestampFormat;
+import org.camelb2b.token.signature.JsonBodies;
 import org.camelb2b.token.signature.PaymentSignature;
 import org.camelb2b.token.signature.RelativeUrls;
 
@@ -31,7 +36,15 @@ import org.camelb2b.token.signature.RelativeUrls;
  * signature token   --dialect snap|klikoo --key FILE [--passphrase P] --client-id ID [--timestamp T]
  * signature payment --dialect snap|klikoo --secret S --method M --url /path?query --token T --timestamp T
  *                   [--body-file FILE] [--base-path /prefix] [--sorted-query] [--raw-body]
+ * signature verify  --public-key FILE --method M --url PATH --timestamp T --body-file FILE --signature SIG
+ * signature verify  --secret S --token T --method M --url PATH --timestamp T --body-file FILE --signature SIG
  * </pre>
+ *
+ * <p>{@code verify} checks what a provider sent us, as the inbound flow does: the body in its
+ * canonical form (white space between tokens dropped, inside strings kept), the path as called;
+ * SHA256withRSA with the provider's public key (asymmetric notifications), or HMAC-SHA512 with the
+ * client secret and our token (symmetric). It prints {@code valid=true|false} and exits 0 only
+ * when valid (1 when not, 2 on a usage or input error).
  */
 public final class SignatureTool {
 
@@ -42,14 +55,17 @@ public final class SignatureTool {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the tool; returns the exit status (0 done, 2 usage or input error). */
+    /** Runs the tool; returns the exit status (0 done, 1 a signature that is not valid, 2 usage or input error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !(args[0].equals("token") || args[0].equals("payment"))) {
+        if (args.length == 0 || !(args[0].equals("token") || args[0].equals("payment") || args[0].equals("verify"))) {
             err.println(usage());
             return 2;
         }
         try {
             Map<String, String> opts = options(args);
+            if (args[0].equals("verify")) {
+                return verify(opts, out) ? 0 : 1;
+            }
             if (args[0].equals("token")) {
                 token(opts, out);
             } else {
@@ -116,6 +132,44 @@ public final class SignatureTool {
         out.println("stringToSign=" + toSign);
         out.println("signatureHeader=" + dialect.signatureHeader());
         out.println("signature=" + PaymentSignature.hmacSha512Base64(secret, toSign));
+    }
+
+    /** Whether {@code --signature} is the provider's over the request; prints what was checked. */
+    private static boolean verify(Map<String, String> o, PrintStream out) throws IOException {
+        String method = required(o, "method").toUpperCase(Locale.ROOT);
+        String url = RelativeUrls.snap(required(o, "url"));
+        String timestamp = required(o, "timestamp");
+        String signature = required(o, "signature");
+        String text = o.containsKey("body-file") ? Files.readString(Path.of(o.get("body-file")), StandardCharsets.UTF_8) : "";
+        byte[] body = text.isBlank() ? new byte[0]
+                : o.containsKey("raw-body") ? text.getBytes(StandardCharsets.UTF_8) : JsonBodies.compactParsed(text);
+        boolean symmetric = o.containsKey("secret");
+        if (symmetric == o.containsKey("public-key")) {
+            throw new IllegalArgumentException("give --public-key (asymmetric) or --secret and --token (symmetric)");
+        }
+        String toSign;
+        boolean valid;
+        if (symmetric) {
+            toSign = PaymentSignature.stringToSign(method, url, required(o, "token"), body, timestamp);
+            valid = Secrets.sameText(PaymentSignature.hmacSha512Base64(required(o, "secret"), toSign), signature);
+        } else {
+            RSAPublicKey key;
+            try {
+                key = PublicKeyLoader.load(required(o, "public-key"));
+            } catch (KeyFormatException e) {
+                throw new IllegalArgumentException("--public-key: " + e.getMessage(), e);
+            }
+            toSign = PaymentSignature.asymmetricStringToSign(method, url, body, timestamp);
+            valid = new RsaVerifier(key).verify(toSign, signature);
+        }
+        out.println("algorithm=" + (symmetric ? "HMAC-SHA512" : "SHA256withRSA"));
+        out.println("relativeUrl=" + url);
+        out.println("body=" + new String(body, StandardCharsets.UTF_8));
+        out.println("bodySha256=" + sha256Hex(body));
+        out.println("timestamp=" + timestamp);
+        out.println("stringToSign=" + toSign);
+        out.println("valid=" + valid);
+        return valid;
     }
 
     /**
@@ -186,6 +240,8 @@ public final class SignatureTool {
                         + " [--passphrase P] --client-id ID [--timestamp T]",
                 "       java -jar camel-b2b-token-app.jar signature payment --dialect snap|klikoo --secret S --method M"
                         + " --url /path?query --token T --timestamp T [--body-file FILE] [--base-path /prefix]"
-                        + " [--sorted-query] [--raw-body]");
+                        + " [--sorted-query] [--raw-body]",
+                "       java -jar camel-b2b-token-app.jar signature verify (--public-key FILE | --secret S --token T)"
+                        + " --method M --url PATH --timestamp T --body-file FILE --signature SIG [--raw-body]");
     }
 }

@@ -1,5 +1,8 @@
 package org.camelb2b.token.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 /** Masking for values that must never appear whole in logs, exception messages or toString(). */
 public final class Secrets {
 
@@ -17,5 +20,17 @@ public final class Secrets {
         int n = secret.length();
         String head = n >= 16 ? secret.substring(0, 4) : "";
         return head + "…(" + n + " chars)";
+    }
+
+    /**
+     * Whether two secrets (signatures, tokens) are the same text, exactly (case included), compared
+     * in time that does not depend on where they differ ({@link MessageDigest#isEqual} on their
+     * UTF-8 bytes). Null equals nothing.
+     */
+    public static boolean sameText(String expected, String given) {
+        if (expected == null || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -53,6 +53,7 @@ public final class B2bRuntime extends ServiceSupport {
     private final ConcurrentHashMap<String, Semaphore> callPermits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> paymentEndpoints = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> callEndpoints = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>();
 
     /** Made by the {@code b2b} component of {@code context}. */
     public B2bRuntime(CamelContext context) {
@@ -95,6 +96,15 @@ public final class B2bRuntime extends ServiceSupport {
     protected void doShutdown() {
         context.getExecutorServiceManager().shutdownNow(timers);
         context.getExecutorServiceManager().shutdownNow(executor);
+    }
+
+    /**
+     * State of this context kept by a part of the bundle this class does not know (the inbound
+     * flow's issued tokens and replay store): made once by {@code make}, then the same instance.
+     */
+    public <T> T extension(Class<T> type, java.util.function.Supplier<T> make) {
+        Object existing = extensions.get(type);
+        return type.cast(existing != null ? existing : extensions.computeIfAbsent(type, t -> make.get()));
     }
 
     /** The CamelContext this runtime belongs to. */

@@ -9,6 +9,13 @@ import static org.camelb2b.token.provider.ProviderSetting.DIALECT;
 import static org.camelb2b.token.provider.ProviderSetting.ENVIRONMENT;
 import static org.camelb2b.token.provider.ProviderSetting.PRESET;
 import static org.camelb2b.token.provider.ProviderSetting.HTTP_CONNECT_TIMEOUT_MS;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_CLIENT_ID;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_ENABLED;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_PUBLIC_KEY;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_SIGNATURE;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TIMESTAMP_WINDOW_S;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TOKEN_LIFETIME_S;
+import static org.camelb2b.token.provider.ProviderSetting.INBOUND_TOKEN_PATH;
 import static org.camelb2b.token.provider.ProviderSetting.HTTP_RESPONSE_TIMEOUT_MS;
 import static org.camelb2b.token.provider.ProviderSetting.MAX_CONCURRENT_CALLS;
 import static org.camelb2b.token.provider.ProviderSetting.PRIVATE_KEY;
@@ -38,6 +45,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +60,7 @@ import java.util.regex.Pattern;
 
 import org.camelb2b.token.cache.CachePolicy;
 import org.camelb2b.token.crypto.PrivateKeyLoader;
+import org.camelb2b.token.crypto.PublicKeyLoader;
 import org.camelb2b.token.dialect.Dialect;
 
 /**
@@ -93,7 +103,7 @@ public final class ProviderConfigLoader {
         s.environment = s.read(ENVIRONMENT, null);
         Dialect dialect = s.read(DIALECT, null);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
-            if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT) {
+            if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT && !setting.inbound()) {
                 s.read(setting, dialect);
             }
         }
@@ -121,6 +131,68 @@ public final class ProviderConfigLoader {
                 s.value(TRANSACTION_SIGNATURE), new TokenRules(s.value(TOKEN_REQUEST_ADDITIONAL_INFO), s.value(TOKEN_TYPES),
                         s.value(TOKEN_EXPIRES_IN_DATE_TIME)),
                 policy, limits);
+    }
+
+    /**
+     * Reads and checks what provider {@code id} calls us with ({@code b2b.<id>.inbound.*}, and the
+     * client id and secret they fall back to or need), adding every problem to {@code problems};
+     * returns null when there are any. The provider must have {@code inbound.enabled=true}: it is
+     * asked for because something receives its calls.
+     */
+    public InboundConfig loadInbound(String id, List<String> problems) {
+        int before = problems.size();
+        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+            return null;
+        }
+        Reader s = new Reader(id, problems);
+        // as for calls: a preset may give the dialect (and, one day, inbound settings)
+        s.preset = s.read(PRESET, null);
+        s.environment = s.read(ENVIRONMENT, null);
+        Dialect dialect = s.read(DIALECT, null);
+        for (ProviderSetting<?> setting : ProviderSetting.all()) {
+            if (setting.inbound()) {
+                s.read(setting, dialect);
+            }
+        }
+        String enabledName = s.prefix + INBOUND_ENABLED.name();
+        if (!Boolean.TRUE.equals(s.value(INBOUND_ENABLED))) {
+            problems.add(enabledName + ": must be true for provider '" + id + "' to be received (a route receives its"
+                    + " calls)");
+            return null;
+        }
+        if (dialect != null && !"snap".equals(dialect.name())) {
+            problems.add(enabledName + ": inbound calls are SNAP's (X-SIGNATURE, X-TIMESTAMP); provider '" + id
+                    + "' has dialect " + dialect.name());
+        }
+        String clientId = s.value(INBOUND_CLIENT_ID);
+        if (clientId == null || clientId.isBlank()) {
+            clientId = s.lookup(s.prefix + CLIENT_ID.name()).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        }
+        if (clientId == null) {
+            problems.add(s.prefix + INBOUND_CLIENT_ID.name() + ": is not set (nor " + s.prefix + CLIENT_ID.name() + ")");
+        }
+        InboundConfig.Signature signature = "asymmetric".equals(s.value(INBOUND_SIGNATURE))
+                ? InboundConfig.Signature.ASYMMETRIC : InboundConfig.Signature.SYMMETRIC;
+        String secret = s.lookup(s.prefix + CLIENT_SECRET.name()).filter(v -> !v.isBlank()).orElse(null);
+        if (signature == InboundConfig.Signature.SYMMETRIC && secret == null) {
+            problems.add(s.prefix + CLIENT_SECRET.name() + ": is not set; " + s.prefix + INBOUND_SIGNATURE.name()
+                    + "=symmetric verifies the provider's notifications with it");
+        }
+        String keyText = s.value(INBOUND_PUBLIC_KEY);
+        RSAPublicKey key = null;
+        if (keyText == null || keyText.isBlank()) {
+            problems.add(s.prefix + INBOUND_PUBLIC_KEY.name() + ": is not set; it verifies the provider's token"
+                    + " requests" + (signature == InboundConfig.Signature.ASYMMETRIC ? " and notifications" : ""));
+        } else {
+            key = s.attempt(s.prefix + INBOUND_PUBLIC_KEY.name(), () -> PublicKeyLoader.load(keyText));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new InboundConfig(id, key, signature, clientId, signature == InboundConfig.Signature.SYMMETRIC
+                ? secret : "", s.value(INBOUND_TOKEN_PATH), Duration.ofSeconds(s.value(INBOUND_TIMESTAMP_WINDOW_S)),
+                Duration.ofSeconds(s.value(INBOUND_TOKEN_LIFETIME_S)));
     }
 
     /** The token cache settings, checked together: the refresh window must not be reversed. */

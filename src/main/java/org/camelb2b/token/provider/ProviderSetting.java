@@ -173,13 +173,52 @@ public final class ProviderSetting<T> {
             "Response timeout", SettingType.millis(1, 600_000), d -> CallLimits.DEFAULT.responseTimeout(),
             "The longest wait for the provider's answer, per attempt.").withGlobal();
 
+    /** Inbound: what the provider calls us with ({@code inbound.*}); read by the inbound flow alone. */
+    public static final String INBOUND_PREFIX = "inbound.";
+
+    public static final ProviderSetting<Boolean> INBOUND_ENABLED = optional("inbound.enabled", "Inbound enabled",
+            SettingType.bool(), d -> false,
+            "Whether the provider calls us (SNAP): asks our token endpoint for a token, then sends notifications"
+                    + " that we verify and hand to direct:b2b-inbound-<p>.");
+
+    public static final ProviderSetting<String> INBOUND_PUBLIC_KEY = optional("inbound.public-key",
+            "Inbound public key", SettingType.publicKey(), null,
+            "The provider's RSA public key, which verifies its token requests and asymmetric notifications: a PEM"
+                    + " file path, a file:, classpath: or env:VARIABLE location, PEM text or bare base64 DER; X.509"
+                    + " SubjectPublicKeyInfo, PKCS#1 or a certificate; required when inbound.enabled.");
+
+    public static final ProviderSetting<String> INBOUND_SIGNATURE = optional("inbound.signature",
+            "Inbound signature", SettingType.choice("symmetric", "asymmetric"), d -> "symmetric",
+            "How the provider signs notifications: symmetric (HMAC-SHA512 with client-secret over the token we"
+                    + " issued, as DOKU, BRI and BCA do) or asymmetric (SHA256withRSA with its key, no token, as"
+                    + " Midtrans SNAP-BI and DANA do).");
+
+    public static final ProviderSetting<String> INBOUND_CLIENT_ID = optional("inbound.client-id",
+            "Inbound client ID", SettingType.text(), null,
+            "The client id the provider presents (X-CLIENT-KEY of its token request, X-PARTNER-ID of its"
+                    + " notifications); when not set, b2b.<p>.client-id.");
+
+    public static final ProviderSetting<String> INBOUND_TOKEN_PATH = optional("inbound.token-path",
+            "Inbound token path", SettingType.path(), d -> "/v1.0/access-token/b2b",
+            "The path of our token endpoint below /<p> (POST /<p><token-path>); every other POST /<p>/... is a"
+                    + " notification.");
+
+    public static final ProviderSetting<Integer> INBOUND_TIMESTAMP_WINDOW_S = optional("inbound.timestamp-window-s",
+            "Inbound timestamp window", SettingType.count(1, 86_400, "seconds"), d -> 300,
+            "The largest difference between a request's X-TIMESTAMP and our clock, either way.");
+
+    public static final ProviderSetting<Integer> INBOUND_TOKEN_LIFETIME_S = optional("inbound.token-lifetime-s",
+            "Inbound token lifetime", SettingType.count(1, 86_400, "seconds"), d -> 900,
+            "How long a token we issue to the provider is valid (its expiresIn).");
+
     private static final List<ProviderSetting<?>> ALL = List.of(PRESET, ENVIRONMENT, DIALECT, BASE_URL, TOKEN_PATH,
             CLIENT_ID, PRIVATE_KEY, PRIVATE_KEY_PASSPHRASE, CLIENT_SECRET, CHANNEL_ID, TIMESTAMP_ZONE, TIMESTAMP_MILLIS,
             SIGN_SORTED_QUERY, TRANSACTION_SIGNATURE, TOKEN_REQUEST_ADDITIONAL_INFO, TOKEN_TYPES, TOKEN_EXPIRES_IN_DATE_TIME,
             TOKEN_REFRESH_FROM, TOKEN_REFRESH_TO, TOKEN_SKEW_MAX_MS, TOKEN_ACQUIRE_TIMEOUT_MS, TOKEN_BACKOFF_INITIAL_MS,
             TOKEN_BACKOFF_MAX_MS, TOKEN_FATAL_HOLD_OFF_MS, TOKEN_KEEP_WARM_MS, TOKEN_MAX_LENGTH,
             TOKEN_MIN_REQUEST_INTERVAL_MS, TOKEN_PROBE_INTERVAL_MS, MAX_CONCURRENT_CALLS, CALL_QUEUE_TIMEOUT_MS,
-            HTTP_CONNECT_TIMEOUT_MS, HTTP_RESPONSE_TIMEOUT_MS);
+            HTTP_CONNECT_TIMEOUT_MS, HTTP_RESPONSE_TIMEOUT_MS, INBOUND_ENABLED, INBOUND_PUBLIC_KEY, INBOUND_SIGNATURE,
+            INBOUND_CLIENT_ID, INBOUND_TOKEN_PATH, INBOUND_TIMESTAMP_WINDOW_S, INBOUND_TOKEN_LIFETIME_S);
 
     private final String name;
     private final String option;
@@ -300,6 +339,11 @@ public final class ProviderSetting<T> {
             Dialects.all().stream().filter(this::requiredFor).forEach(d -> names.add(d.name()));
         }
         return names;
+    }
+
+    /** Whether it is an inbound setting ({@code inbound.*}): read for what the provider sends us, not for our calls. */
+    public boolean inbound() {
+        return name.startsWith(INBOUND_PREFIX);
     }
 
     /** Whether its values are secrets: never shown, masked by Camel. */

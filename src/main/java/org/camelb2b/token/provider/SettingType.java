@@ -24,7 +24,7 @@ public final class SettingType<T> {
 
     /** What the value is, for the generated documentation. */
     public enum Kind {
-        TEXT, KEY, URL, PATH, ZONE, CHOICE, LIST, BOOLEAN, COUNT, MILLIS, FRACTION
+        TEXT, KEY, PUBLIC_KEY, URL, PATH, ZONE, CHOICE, LIST, BOOLEAN, COUNT, MILLIS, FRACTION
     }
 
     /** The values a number may take; {@code exclusive}: the bounds themselves are not allowed. */
@@ -64,6 +64,23 @@ public final class SettingType<T> {
     /** A private key's location or text, as given; the loader reads it with the passphrase. */
     static SettingType<String> key() {
         return new SettingType<>(Kind.KEY, String.class, t -> t, t -> t, null, null);
+    }
+
+    /** A public key's location or text, as given; the inbound loader reads it. */
+    static SettingType<String> publicKey() {
+        return new SettingType<>(Kind.PUBLIC_KEY, String.class, t -> t, t -> t, null, null);
+    }
+
+    /** One of {@code values}, in lower case as written there. */
+    static SettingType<String> choice(String... values) {
+        List<String> allowed = List.of(values);
+        return new SettingType<>(Kind.CHOICE, String.class, t -> {
+            String v = t.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException("must be " + String.join(" or ", allowed) + ", was '" + t.strip() + "'");
+            }
+            return v;
+        }, t -> t, null, null, () -> allowed);
     }
 
     static SettingType<URI> url() {

@@ -261,6 +261,15 @@ public final class JsonBodies {
         return v != 0x08 && v != 0x09 && v != 0x0A && v != 0x0C && v != 0x0D;
     }
 
+    /**
+     * {@link #compact}, always through the parser: the form a body received from a provider is
+     * hashed in (white space between tokens dropped, inside strings kept), and invalid JSON refused
+     * with an {@link IllegalArgumentException} saying where, never quoting the body.
+     */
+    public static byte[] compactParsed(String json) {
+        return write(json, false);
+    }
+
     /** Compact JSON with object keys sorted by {@link String#compareTo} at every level (Klikoo). */
     public static byte[] compactSortedKeys(String json) {
         return write(json, true);

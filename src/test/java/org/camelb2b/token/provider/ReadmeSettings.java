@@ -38,6 +38,7 @@ final class ReadmeSettings {
         String text = switch (type.kind()) {
             case TEXT -> "text";
             case KEY -> "private key";
+            case PUBLIC_KEY -> "public key";
             case URL -> "http(s) URL";
             case PATH -> "path";
             case ZONE -> "zone";

@@ -30,6 +30,8 @@ public final class TestApp implements AutoCloseable {
         props.put("b2b.warmup.enabled", "false");
         props.put("b2b.sandbox.enabled", "false");
         props.put("b2b.gateway.enabled", "false");
+        props.put("b2b.inbound.enabled", "false");
+        props.put("b2b.sandbox.demo", "false");
         props.put("camel.management.enabled", "false");
         props.putAll(overrides);
         main.setOverrideProperties(props);

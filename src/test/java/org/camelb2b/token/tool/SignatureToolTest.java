@@ -13,6 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +89,113 @@ class SignatureToolTest {
                 "/v1/open-api/account/inquiry", "--base-path", "/klikoo-b2b").get("relativeUrl"));
         assertEquals("/v1/x", payment("--dialect", "klikoo", "--url", "https://h/klikoo-b2b/v1/x",
                 "--base-path", "https://h/klikoo-b2b/").get("relativeUrl"));
+    }
+
+    /** Runs the tool; the exit status and its name=value lines. */
+    record Run(int status, Map<String, String> lines, String err) {
+    }
+
+    Run run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SignatureTool.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                lines.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The published Midtrans SNAP-BI asymmetric notification (src/test/resources/vectors, from /work/shared). */
+    JsonNode vector() throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("vectors/snap-asymmetric-notification.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    Run verifyAsymmetric(JsonNode v, String body, String signature, String timestamp) throws Exception {
+        Path key = dir.resolve("provider-public.pem");
+        Files.writeString(key, v.get("publicKeyPem").asText(), StandardCharsets.US_ASCII);
+        Path bodyFile = dir.resolve("notification.json");
+        Files.writeString(bodyFile, body, StandardCharsets.UTF_8);
+        return run(List.of("verify", "--public-key", key.toString(), "--method", v.get("method").asText(), "--url",
+                v.get("path").asText(), "--timestamp", timestamp, "--body-file", bodyFile.toString(), "--signature",
+                signature));
+    }
+
+    @Test
+    void verifiesThePublishedAsymmetricNotification() throws Exception {
+        JsonNode v = vector();
+        Run r = verifyAsymmetric(v, v.get("body").asText(), v.get("signature").asText(), v.get("timestamp").asText());
+        assertEquals("true", r.lines().get("valid"), r.err());
+        assertEquals(0, r.status());
+        assertEquals(v.get("bodySha256").asText(), r.lines().get("bodySha256"));
+        assertEquals("POST:/v1.0/debit/notify:" + v.get("bodySha256").asText() + ":2024-05-02T14:43:08+07:00",
+                r.lines().get("stringToSign"));
+        assertEquals("SHA256withRSA", r.lines().get("algorithm"));
+        // the same body pretty-printed hashes to the same canonical bytes
+        String pretty = new ObjectMapper().readTree(v.get("body").asText()).toPrettyString();
+        assertEquals("true", verifyAsymmetric(v, pretty, v.get("signature").asText(), v.get("timestamp").asText())
+                .lines().get("valid"));
+    }
+
+    @Test
+    void aTamperedNotificationIsNotValid() throws Exception {
+        JsonNode v = vector();
+        String body = v.get("body").asText();
+        String signature = v.get("signature").asText();
+        String timestamp = v.get("timestamp").asText();
+        Run amount = verifyAsymmetric(v, body.replace("102800.00", "102800.01"), signature, timestamp);
+        assertEquals("false", amount.lines().get("valid"));
+        assertEquals(1, amount.status());
+        Run time = verifyAsymmetric(v, body, signature, "2024-05-02T14:43:09+07:00");
+        assertEquals("false", time.lines().get("valid"));
+        assertEquals(1, time.status());
+        char c = signature.charAt(10);
+        Run sig = verifyAsymmetric(v, body, signature.substring(0, 10) + (c == 'A' ? 'B' : 'A') + signature.substring(11),
+                timestamp);
+        assertEquals("false", sig.lines().get("valid"));
+        assertEquals(1, sig.status());
+        Run notBase64 = verifyAsymmetric(v, body, "%%%", timestamp);
+        assertEquals("false", notBase64.lines().get("valid"));
+        assertEquals(1, notBase64.status());
+    }
+
+    @Test
+    void verifiesASymmetricNotification() throws Exception {
+        Path body = dir.resolve("body.json");
+        Files.writeString(body, VECTOR_BODY, StandardCharsets.UTF_8);
+        String toSign = "POST:/v1.0/qr/qr-mpm-generate:myaccesstoken:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(VECTOR_BODY.getBytes(StandardCharsets.UTF_8)))
+                + ":2024-03-05T10:37:16.196Z";
+        Mac mac = Mac.getInstance("HmacSHA512");
+        mac.init(new SecretKeySpec("myclientsecret".getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(signature.startsWith("wmzT7yjg1SxxCsxN"), "the published SNAP HMAC vector");
+        List<String> args = new ArrayList<>(List.of("verify", "--secret", "myclientsecret", "--token", "myaccesstoken",
+                "--method", "POST", "--url", "/v1.0/qr/qr-mpm-generate", "--timestamp", "2024-03-05T10:37:16.196Z",
+                "--body-file", body.toString(), "--signature", signature));
+        Run ok = run(args);
+        assertEquals("true", ok.lines().get("valid"), ok.err());
+        assertEquals(0, ok.status());
+        assertEquals(toSign, ok.lines().get("stringToSign"));
+        args.set(2, "another-secret");
+        Run wrong = run(args);
+        assertEquals("false", wrong.lines().get("valid"));
+        assertEquals(1, wrong.status());
+        args.set(2, "myclientsecret");
+        args.set(args.size() - 1, signature.toLowerCase(java.util.Locale.ROOT));
+        assertEquals(1, run(args).status(), "compared exactly, case included");
+    }
+
+    @Test
+    void verifyNeedsOneKindOfKey() {
+        Run neither = run(List.of("verify", "--method", "POST", "--url", "/x", "--timestamp", "t", "--signature", "s"));
+        assertEquals(2, neither.status());
+        assertTrue(neither.err().contains("--public-key"), neither.err());
     }
 }
