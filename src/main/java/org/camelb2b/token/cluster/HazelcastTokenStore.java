@@ -129,12 +129,12 @@ public final class HazelcastTokenStore implements TokenStore {
                         || lease.outcome() == SharedTokenOps.Lease.Outcome.TAKEN_OVER) {
                     break;
                 }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TokenAcquisitionException(key.provider(), -1, null, null, "another instance holds the "
+                            + "token request lease and wrote no token within the acquire timeout of "
+                            + policy.acquireTimeout().toMillis() + " ms");
+                }
                 if (lease.outcome() == SharedTokenOps.Lease.Outcome.BUSY) {
-                    if (System.nanoTime() - deadline > 0) {
-                        throw new TokenAcquisitionException(key.provider(), -1, null, null, "another instance holds the "
-                                + "token request lease and wrote no token within the acquire timeout of "
-                                + policy.acquireTimeout().toMillis() + " ms");
-                    }
                     pause(key);
                 }
                 // FRESH: written since it was read; read it
