@@ -119,7 +119,9 @@ public final class HazelcastTokenStore implements TokenStore {
                     AccessToken token = open(key, id, shared);
                     if (token == null) {
                         // sealed with another secret: nothing usable here; this instance asks for its own
-                        return provider.apply(key);
+                        // (below, outside this try: a failed request is not a cluster failure)
+                        lease = null;
+                        break;
                     }
                     listener.sharedHit(key);
                     return token;
@@ -143,6 +145,9 @@ public final class HazelcastTokenStore implements TokenStore {
             throw e;
         } catch (RuntimeException e) {
             return fallback(key, provider, e);
+        }
+        if (lease == null) {
+            return provider.apply(key);
         }
         if (lease.outcome() == SharedTokenOps.Lease.Outcome.TAKEN_OVER) {
             LOG.warn("provider={} token store: took over the token request lease of instance {}, which wrote no token "
