@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -39,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * with a new generation, when no other member holds an unexpired one; it then requests the token
  * from the provider (outside any entry processor, no partition locked) and writes it sealed with
  * that generation ({@link SharedTokenOps.Write}), which is refused if the lease was taken over in
- * the meantime (a member that stalled cannot overwrite a newer token). Members that find the
- * lease held poll the entry until the token is there or the lease runs out, then take it over;
- * all within the callers' acquire timeout (the lease, {@code b2b.cluster.lease-ms}, must be
- * shorter). Written tokens are offered to every member's cache at once (an entry listener), so
+ * the meantime (a member that stalled cannot overwrite a newer token). While its request runs, the
+ * holder renews its lease every third of {@code b2b.cluster.lease-ms} ({@link SharedTokenOps.Renew}):
+ * a slow provider keeps one request; a member that died or froze stops renewing. Members that
+ * find the lease held poll the entry until the token is there or the lease runs out, then take it
+ * over; all within the callers' acquire timeout (the lease must be shorter). Written tokens are offered to every member's cache at once (an entry listener), so
  * they move to the new token before the provider rejects the old one.
  *
  * <p>When the cluster cannot be reached, the instance requests its own tokens (its cache is
@@ -69,6 +73,14 @@ public final class HazelcastTokenStore implements TokenStore {
     private volatile Listener listener = Listener.NONE;
     private volatile BiConsumer<TokenKey, AccessToken> offers = (k, t) -> { };
     private final UUID entryListener;
+    /** Renews the leases of this instance's token requests in flight. */
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "b2b-token-lease-renewal");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Test seam: false makes this instance a frozen one (a GC pause, a kill -9): its leases run out. */
+    volatile boolean renewLeases = true;
 
     /**
      * @param hazelcast the member (or client) whose map holds the tokens
@@ -155,9 +167,16 @@ public final class HazelcastTokenStore implements TokenStore {
             listener.leaseTakeover(key);
         }
         AccessToken token;
+        // a live holder keeps its lease while its request runs (bounded by the HTTP timeouts): a slow
+        // provider is not a dead member; only one that stops renewing (dead, frozen) is taken over
+        long every = Math.max(1, leaseMs / 3);
+        long generation = lease.generation();
+        ScheduledFuture<?> renewal = renewLeases ? renewer.scheduleAtFixedRate(() -> renew(id, generation), every,
+                every, TimeUnit.MILLISECONDS) : null;
         try {
             token = provider.apply(key);
         } catch (RuntimeException e) {
+            cancel(renewal);
             try {
                 map.executeOnKey(id, new SharedTokenOps.Release(member, lease.generation()));
             } catch (RuntimeException unreachableNow) {
@@ -165,7 +184,22 @@ public final class HazelcastTokenStore implements TokenStore {
             }
             throw e;
         }
+        cancel(renewal);
         return write(key, id, lease.generation(), token);
+    }
+
+    private void renew(String id, long generation) {
+        try {
+            map.executeOnKey(id, new SharedTokenOps.Renew(member, generation, leaseMs));
+        } catch (RuntimeException e) {
+            // unreachable: the write after the request tells
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> renewal) {
+        if (renewal != null) {
+            renewal.cancel(false);
+        }
     }
 
     /** Writes the token with the lease's generation; refused if the lease was taken over since. */
@@ -287,6 +321,7 @@ public final class HazelcastTokenStore implements TokenStore {
 
     @Override
     public void close() {
+        renewer.shutdownNow();
         try {
             map.removeEntryListener(entryListener);
         } catch (RuntimeException e) {

@@ -96,6 +96,31 @@ final class SharedTokenOps {
         }
     }
 
+    /** Extends this member's lease of that generation while its token request runs: true if it still holds it. */
+    static final class Renew implements EntryProcessor<String, SharedToken, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final String member;
+        private final long generation;
+        private final long leaseMs;
+
+        Renew(String member, long generation, long leaseMs) {
+            this.member = member;
+            this.generation = generation;
+            this.leaseMs = leaseMs;
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, SharedToken> entry) {
+            SharedToken t = entry.getValue();
+            if (t == null || t.generation() != generation || !member.equals(t.leaseOwner())) {
+                return false;
+            }
+            entry.setValue(new SharedToken(generation, member, System.currentTimeMillis() + leaseMs, t.sealed(),
+                    t.tokenMac(), t.requestedAtMs(), t.lifetimeMs()));
+            return true;
+        }
+    }
+
     /** Ends a lease whose request failed, if it is still this member's of that generation; the token stays. */
     static final class Release implements EntryProcessor<String, SharedToken, Boolean> {
         private static final long serialVersionUID = 1L;

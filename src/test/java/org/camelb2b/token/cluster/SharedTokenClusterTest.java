@@ -236,6 +236,8 @@ class SharedTokenClusterTest {
         int takeovers = other.counts.takeovers.get();
         int refused = stalled.counts.refusedWrites.get();
         stub.holdNext();
+        // frozen while its request is out (a GC pause, kill -9): it does not renew its lease
+        stalled.store.renewLeases = false;
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
             Future<AccessToken> first = callers.submit(() -> stalled.cache.get(key));
@@ -253,6 +255,31 @@ class SharedTokenClusterTest {
             assertEquals("tok-2-aaaaaaaaaaaaaaaa", late.value(), "the stalled member uses the cluster's token, not its late one");
             assertEquals("tok-2-aaaaaaaaaaaaaaaa", MEMBERS.get(2).cache.get(key).value(), "the shared token is still the newer one");
             assertEquals(2, stub.requests());
+        } finally {
+            stalled.store.renewLeases = true;
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSlowButLiveLeaseHolderKeepsItsLeaseAndTheClusterOneRequest() throws Exception {
+        TokenKey key = key("slow");
+        Member slow = MEMBERS.get(0);
+        Member other = MEMBERS.get(1);
+        int takeovers = other.counts.takeovers.get();
+        stub.holdNext();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<AccessToken> first = callers.submit(() -> slow.cache.get(key));
+            assertTrue(stub.held.await(10, TimeUnit.SECONDS));
+            Future<AccessToken> waiting = callers.submit(() -> other.cache.get(key));
+            // the provider takes 3 lease lengths to answer; the holder renews its lease meanwhile
+            Thread.sleep(3 * LEASE.toMillis());
+            stub.release();
+            assertEquals("tok-1-aaaaaaaaaaaaaaaa", first.get(15, TimeUnit.SECONDS).value());
+            assertEquals("tok-1-aaaaaaaaaaaaaaaa", waiting.get(15, TimeUnit.SECONDS).value(), "it waited for the holder");
+            assertEquals(1, stub.requests(), "no takeover of a live holder: one token request");
+            assertEquals(takeovers, other.counts.takeovers.get());
         } finally {
             callers.shutdownNow();
         }
