@@ -6,7 +6,7 @@
 # 128 DOKU calls in flight, queueing 10 s: the default 64 would refuse some of the 100 with 503.)
 # Needs target/camel-b2b-token-app.jar (mvn -o -q package -DskipTests). Ports: stub 16190,
 # gateways 16181-16183, Hazelcast 15761-15763.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/../../.."
 JAR=target/camel-b2b-token-app.jar
 [ -f "$JAR" ] || { echo "build $JAR first: mvn -o -q package -DskipTests" >&2; exit 2; }
@@ -19,7 +19,7 @@ java src/test/scripts/ProofStub.java 16190 > "$WORK/stub.log" 2>&1 &
 PIDS+=($!)
 SECRET=$(head -c 32 /dev/urandom | base64)
 for i in 1 2 3; do
-  B2B_CLUSTER_SECRET="$SECRET" java -Xmx256m \
+  B2B_CLUSTER_SECRET="$SECRET" java -Xmx512m \
     -Db2b.sandbox.enabled=false -Db2b.warmup.enabled=false -Dcamel.management.enabled=false \
     -Db2b.gateway.port=1618$i -Db2b.doku.base-url=http://127.0.0.1:16190 \
     -Db2b.doku.max-concurrent-calls=128 -Db2b.doku.call-queue-timeout-ms=10000 \
@@ -41,9 +41,11 @@ for _ in $(seq 1 60); do
 done
 echo "apps up: $(grep -c 'Members {size:3' "$WORK"/app*.log | tr '\n' ' ')"
 # 3 x 100 concurrent cold calls
-seq 1 300 | xargs -P 300 -I{} sh -c 'port=1618$(( ({} % 3) + 1 )); curl -s -o /dev/null -w "%{http_code}\n" \
+mkdir -p "$WORK/bodies"
+seq 1 300 | xargs -P 300 -I{} sh -c 'port=1618$(( ({} % 3) + 1 )); curl -s -o "'"$WORK"'/bodies/{}.json" -w "%{http_code}\n" \
   -X POST -H "Content-Type: application/json" -d "{\"n\":{}}" http://127.0.0.1:$port/gateway/doku/pay' \
-  > "$WORK/codes.txt"
+  > "$WORK/codes.txt" || true
 echo "gateway answers: $(sort "$WORK/codes.txt" | uniq -c | tr '\n' ' ')"
+echo "a gateway error, if any: $(grep -L '"2000000"' "$WORK"/bodies/*.json | head -1 | xargs -r cat)"
 echo "provider saw: $(curl -s http://127.0.0.1:16190/count)"
 echo "logs in $WORK"
