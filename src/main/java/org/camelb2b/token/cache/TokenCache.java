@@ -64,6 +64,8 @@ public final class TokenCache {
     private final Scheduler scheduler;
     private final DoubleSupplier random;
     private volatile Listener listener = Listener.NONE;
+    /** Where requests go: the provider ({@link TokenStore#LOCAL}) or a store shared by several instances. */
+    private volatile TokenStore store = TokenStore.LOCAL;
     /** Test seam: runs right after a request releases its in-flight slot, before its waiters are told. */
     volatile Runnable afterRelease = () -> { };
 
@@ -85,6 +87,29 @@ public final class TokenCache {
 
     public void setListener(Listener listener) {
         this.listener = listener == null ? Listener.NONE : listener;
+    }
+
+    /** Where token requests go from now on (set before the first request); hits never reach it. */
+    public void setStore(TokenStore store) {
+        this.store = Objects.requireNonNull(store);
+    }
+
+    public TokenStore store() {
+        return store;
+    }
+
+    /**
+     * A token another instance requested and shared: replaces the held one if it is newer, for
+     * keys this instance uses (so calls move to it before the provider rejects the old one). It
+     * changes no refresh timer: a refresh due later finds the shared token fresh and takes it.
+     */
+    public void offer(TokenKey key, AccessToken token) {
+        if (!states.containsKey(key)) {
+            return;
+        }
+        tokens.asMap().compute(key, (k, held) -> held == null
+                || (!held.value().equals(token.value()) && token.requestedAtNanos() > held.requestedAtNanos())
+                ? token : held);
     }
 
     /**
@@ -273,6 +298,10 @@ public final class TokenCache {
             }
             return held;
         });
+        if (removed[0]) {
+            // a shared store drops it too, if it is still the shared one
+            store.invalidated(key, failed);
+        }
         return removed[0];
     }
 
@@ -323,7 +352,7 @@ public final class TokenCache {
         state.lastStartNanos = ticker.read();
         AccessToken token;
         try {
-            token = fetch.apply(key);
+            token = store.fetch(key, policy, fetch);
         } catch (Throwable e) {
             // this request's own error: once the slot is released, state.lastError belongs to whichever
             // request runs next (a success clears it)

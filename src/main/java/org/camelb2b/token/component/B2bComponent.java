@@ -245,6 +245,8 @@ public class B2bComponent extends DefaultComponent implements B2bRuntime.Owner {
             }
             startupChecks.forEach(other -> problems.addAll(other.apply(context)));
             problems.addAll(JacksonRequirement.problems());
+            // the token store last: a shared one joins its cluster only when nothing else is wrong
+            runtime().configureStore(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }

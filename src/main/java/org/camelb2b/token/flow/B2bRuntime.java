@@ -1,6 +1,7 @@
 package org.camelb2b.token.flow;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.camelb2b.token.cache.Scheduler;
 import org.camelb2b.token.cache.TokenCache;
+import org.camelb2b.token.cache.TokenStore;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.health.ProviderReadinessCheck;
@@ -92,8 +94,29 @@ public final class B2bRuntime extends ServiceSupport {
         return declarations;
     }
 
+    /**
+     * Chooses the token store ({@code b2b.token.store}) and puts it behind the cache; problems with
+     * its settings are added to {@code problems} (all of them), and the cache keeps the local store.
+     * Called once, while the context starts, before any token request.
+     */
+    public void configureStore(List<String> problems) {
+        TokenStore store = TokenStores.configure(context, problems);
+        if (store == null || store == TokenStore.LOCAL) {
+            return;
+        }
+        if (!problems.isEmpty()) {
+            // startup fails on the other problems: no member of a cluster is left behind
+            store.close();
+            return;
+        }
+        store.setListener(metrics);
+        store.offerTo(cache::offer);
+        cache.setStore(store);
+    }
+
     @Override
     protected void doShutdown() {
+        cache.store().close();
         context.getExecutorServiceManager().shutdownNow(timers);
         context.getExecutorServiceManager().shutdownNow(executor);
     }

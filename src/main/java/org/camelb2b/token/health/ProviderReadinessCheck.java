@@ -73,6 +73,12 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
             AccessToken token = cache.getWithoutUse(key);
             builder.detail("tokenExpiresInSeconds",
                     TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(nanoClock.getAsLong())));
+            builder.detail("tokenStore", cache.store().toString());
+            // a shared store that fell back to this instance's own tokens: calls still work, say so
+            cache.store().problem().ifPresent(problem -> {
+                builder.detail("tokenStoreProblem", problem);
+                builder.message(problem);
+            });
             builder.up();
         } catch (TokenAcquisitionException e) {
             if (e.responseCode() != null) {

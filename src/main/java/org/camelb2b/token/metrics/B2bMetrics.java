@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.camelb2b.token.cache.TokenCache;
 import org.camelb2b.token.cache.TokenKey;
+import org.camelb2b.token.cache.TokenStore;
 
 /**
  * The bundle's meters, in the CamelContext's Micrometer registry (Prometheus at
@@ -19,7 +20,7 @@ import org.camelb2b.token.cache.TokenKey;
  * nothing, and no Micrometer type is loaded (only {@link MicrometerMeters} refers to them, and it
  * is made only when Micrometer is present).
  */
-public final class B2bMetrics implements TokenCache.Listener {
+public final class B2bMetrics implements TokenCache.Listener, TokenStore.Listener {
 
     private static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
 
@@ -72,6 +73,30 @@ public final class B2bMetrics implements TokenCache.Listener {
     @Override
     public void backgroundRefresh(TokenKey key) {
         meters.backgroundRefresh(key);
+    }
+
+    /** Shared store: a token another instance requested, taken instead of requesting one. */
+    @Override
+    public void sharedHit(TokenKey key) {
+        meters.count("b2b.token.store.hits", key.provider(), null, null);
+    }
+
+    /** Shared store: a token request lease taken over from an instance that wrote no token in time. */
+    @Override
+    public void leaseTakeover(TokenKey key) {
+        meters.count("b2b.token.store.takeovers", key.provider(), null, null);
+    }
+
+    /** Shared store: a token written after its lease was taken over, refused. */
+    @Override
+    public void staleWriteRefused(TokenKey key) {
+        meters.count("b2b.token.store.refused.writes", key.provider(), null, null);
+    }
+
+    /** Shared store unreachable: this instance requested (or kept) its own token. */
+    @Override
+    public void fallback(TokenKey key) {
+        meters.count("b2b.token.store.fallbacks", key.provider(), null, null);
     }
 
     /** A payment call sent once more after its token was rejected. */

@@ -94,9 +94,10 @@ class DropInTest {
                 }
             }
         }
-        // and all that without camel-health and Micrometer, which the library does not bring
+        // and all that without camel-health, Micrometer and Hazelcast, which the library does not bring
         List<String> optional = classpath.stream().map(jar -> jar.getFileName().toString())
-                .filter(name -> name.startsWith("camel-health") || name.startsWith("micrometer")).toList();
+                .filter(name -> name.startsWith("camel-health") || name.startsWith("micrometer")
+                        || name.startsWith("hazelcast")).toList();
         assertEquals(List.of(), optional, "optional dependencies the library brought");
     }
 

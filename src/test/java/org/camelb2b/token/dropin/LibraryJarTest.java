@@ -25,4 +25,29 @@ class LibraryJarTest {
             assertEquals(List.of(), app, "the standalone app's classes and files");
         }
     }
+
+    /**
+     * Hazelcast is optional: only org.camelb2b.token.cluster refers to it, and that package is
+     * loaded by name when b2b.token.store=hazelcast, so an application without Hazelcast loads no
+     * class that needs it (DropInTest runs one).
+     */
+    @Test
+    void onlyTheClusterPackageRefersToHazelcast() throws Exception {
+        try (JarFile jar = new JarFile(ApplicationBuild.libraryJar().toFile())) {
+            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+            assertTrue(names.contains("org/camelb2b/token/cluster/HazelcastTokenStore.class"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("com/hazelcast/")), "Hazelcast itself in the library jar");
+            List<String> referring = new java.util.ArrayList<>();
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class") || entry.getName().startsWith("org/camelb2b/token/cluster/")) {
+                    continue;
+                }
+                String text = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.contains("com/hazelcast/")) {
+                    referring.add(entry.getName());
+                }
+            }
+            assertEquals(List.of(), referring, "library classes outside the cluster package that refer to Hazelcast");
+        }
+    }
 }
