@@ -29,6 +29,7 @@ import org.camelb2b.token.cache.TokenKey;
 import org.camelb2b.token.cache.TokenStore;
 import org.camelb2b.token.token.AccessToken;
 import org.camelb2b.token.token.TokenAcquisitionException;
+import org.camelb2b.token.inbound.ReplayStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>When the cluster cannot be reached, the instance requests its own tokens (its cache is
  * unchanged) and says so once, and in {@link #problem()}, until an operation succeeds again.
  */
-public final class HazelcastTokenStore implements TokenStore {
+public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastTokenStore.class);
 
@@ -70,6 +71,7 @@ public final class HazelcastTokenStore implements TokenStore {
     private final Map<String, TokenKey> keys = new ConcurrentHashMap<>();
     private final AtomicBoolean unreachable = new AtomicBoolean();
     private final AtomicBoolean foreignSeal = new AtomicBoolean();
+    private volatile HazelcastReplayStore replays;
     private volatile Listener listener = Listener.NONE;
     private volatile BiConsumer<TokenKey, AccessToken> offers = (k, t) -> { };
     private final UUID entryListener;
@@ -234,6 +236,22 @@ public final class HazelcastTokenStore implements TokenStore {
         } catch (RuntimeException e) {
             unreachable(key, e);
         }
+    }
+
+    /** The inbound flow's replay store, on the same members and secret. */
+    @Override
+    public ReplayStore replayStore() {
+        HazelcastReplayStore r = replays;
+        if (r == null) {
+            synchronized (this) {
+                r = replays;
+                if (r == null) {
+                    r = new HazelcastReplayStore(hazelcast, seal);
+                    replays = r;
+                }
+            }
+        }
+        return r;
     }
 
     @Override

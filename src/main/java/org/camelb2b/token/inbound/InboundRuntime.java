@@ -53,11 +53,15 @@ public final class InboundRuntime {
     private final Map<String, InboundConfig> configs = new ConcurrentHashMap<>();
     private final IssuedTokens tokens = new IssuedTokens(Ticker.systemTicker());
     private final Clock clock = Clock.systemUTC();
-    private volatile ReplayStore replays = new MemoryReplayStore(MemoryReplayStore.DEFAULT_MAX_ENTRIES,
+    private final ReplayStore memoryReplays = new MemoryReplayStore(MemoryReplayStore.DEFAULT_MAX_ENTRIES,
             Ticker.systemTicker());
+    /** Set explicitly ({@link #setReplayStore}); null: the token store's, when it shares one, else memory. */
+    private volatile ReplayStore replays;
+    private final B2bRuntime b2b;
     private volatile String pathPrefix;
 
     private InboundRuntime(B2bRuntime b2b) {
+        this.b2b = b2b;
         this.context = b2b.context();
         // as for calls: settings an endpoint declared win, then the b2b.<provider>.* properties
         this.loader = new ProviderConfigLoader(name -> b2b.declarations().setting(name)
@@ -146,8 +150,17 @@ public final class InboundRuntime {
         return tokens;
     }
 
+    /**
+     * The replay store: one set explicitly, else the cluster's when the token store is shared
+     * ({@code b2b.token.store=hazelcast}: an {@code X-EXTERNAL-ID} seen by one instance is a replay
+     * on every other), else this instance's memory.
+     */
     public ReplayStore replays() {
-        return replays;
+        ReplayStore set = replays;
+        if (set != null) {
+            return set;
+        }
+        return b2b.cache().store() instanceof ReplayStore.Source shared ? shared.replayStore() : memoryReplays;
     }
 
     /** Replaces the replay store (a store shared by a cluster's nodes); before the first request. */

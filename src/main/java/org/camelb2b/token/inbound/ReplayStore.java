@@ -17,4 +17,12 @@ public interface ReplayStore {
 
     /** Forgets a claim, so the provider may send the request again (we failed to handle it). */
     void release(String provider, String partnerId, String externalId, LocalDate day);
+
+    /**
+     * A token store that also keeps the claims of every node it is shared by (the Hazelcast one):
+     * when the context's token store is one, the inbound flow uses its replay store.
+     */
+    interface Source {
+        ReplayStore replayStore();
+    }
 }

@@ -38,6 +38,9 @@ class ClusterAppTest {
     void theLocalStoreIsTheDefault() throws Exception {
         try (SandboxProvider sandbox = SandboxSetup.start(); TestApp app = TestApp.start(SandboxSetup.settings(sandbox))) {
             assertSame(TokenStore.LOCAL, B2bRuntime.of(app.context()).cache().store());
+            // and the inbound replays stay in this instance's memory
+            assertInstanceOf(org.camelb2b.token.inbound.MemoryReplayStore.class,
+                    org.camelb2b.token.inbound.InboundRuntime.of(app.context()).replays());
         }
     }
 
@@ -111,6 +114,14 @@ class ClusterAppTest {
                 }
                 assertEquals(1, doku.requests(FaultyProvider.TOKEN_PATH), "token requests the provider received");
                 assertEquals(1, values.size());
+
+                // the inbound flow's replays are the cluster's: an X-EXTERNAL-ID app a took is a replay at app b
+                org.camelb2b.token.inbound.ReplayStore ia = org.camelb2b.token.inbound.InboundRuntime.of(a.context()).replays();
+                org.camelb2b.token.inbound.ReplayStore ib = org.camelb2b.token.inbound.InboundRuntime.of(b.context()).replays();
+                assertInstanceOf(HazelcastReplayStore.class, ia);
+                java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 23);
+                assertEquals(true, ia.claim("doku", "DOKU-PARTNER", "EXT-APP-1", day));
+                assertEquals(false, ib.claim("doku", "DOKU-PARTNER", "EXT-APP-1", day));
             } finally {
                 callers.shutdownNow();
             }

@@ -354,6 +354,49 @@ class SharedTokenClusterTest {
         assertEquals(1, stub.requests());
     }
 
+    /**
+     * The inbound replay store on the same members: an X-EXTERNAL-ID one member claimed is a replay
+     * on every other, of concurrent claims one wins, a released claim can be taken again, and the
+     * map holds neither the partner nor the id.
+     */
+    @Test
+    void anExternalIdOneMemberClaimedIsAReplayOnEveryOther() throws Exception {
+        List<org.camelb2b.token.inbound.ReplayStore> stores = new ArrayList<>();
+        MEMBERS.forEach(m -> stores.add(m.store.replayStore()));
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 23);
+        String id = "EXT-" + UUID.randomUUID();
+        assertTrue(stores.get(0).claim("doku", "DOKU-PARTNER", id, day));
+        assertFalse(stores.get(1).claim("doku", "DOKU-PARTNER", id, day));
+        assertFalse(stores.get(2).claim("doku", "DOKU-PARTNER", id, day));
+        // another partner, provider or day is another claim
+        assertTrue(stores.get(1).claim("doku", "OTHER-PARTNER", id, day));
+        assertTrue(stores.get(1).claim("bri", "DOKU-PARTNER", id, day));
+        assertTrue(stores.get(2).claim("doku", "DOKU-PARTNER", id, day.plusDays(1)));
+        // released by one member (its handling failed), taken by another
+        stores.get(1).release("doku", "DOKU-PARTNER", id, day);
+        assertTrue(stores.get(2).claim("doku", "DOKU-PARTNER", id, day));
+
+        String raced = "EXT-" + UUID.randomUUID();
+        ExecutorService racers = Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Boolean>> wins = new ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                org.camelb2b.token.inbound.ReplayStore s = stores.get(i % 3);
+                wins.add(racers.submit(() -> s.claim("doku", "DOKU-PARTNER", raced, day)));
+            }
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> w : wins) {
+                won += w.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, won, "of 36 concurrent claims on three members, one wins");
+        } finally {
+            racers.shutdownNow();
+        }
+        for (Object key : MEMBERS.get(0).hazelcast.getMap(HazelcastReplayStore.MAP).keySet()) {
+            assertFalse(key.toString().contains("DOKU-PARTNER") || key.toString().contains(id), key.toString());
+        }
+    }
+
     @Test
     void whenTheClusterIsGoneEachMemberFallsBackToItsOwnTokensAndSaysSoOnce() throws Exception {
         List<Member> pair = new ArrayList<>();
