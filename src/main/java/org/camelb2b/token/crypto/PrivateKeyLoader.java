@@ -1,17 +1,10 @@
 package org.camelb2b.token.crypto;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.RSAPrivateKey;
-import java.util.Base64;
-import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -55,7 +48,6 @@ public final class PrivateKeyLoader {
     public static final int MIN_RSA_BITS = 2048;
 
     private static final Provider BC = new BouncyCastleProvider();
-    private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]{64,}");
 
     private PrivateKeyLoader() {
     }
@@ -68,62 +60,9 @@ public final class PrivateKeyLoader {
      * @throws KeyFormatException naming what is wrong; never containing key material
      */
     public static RSAPrivateKey load(String setting, String passphrase) {
-        if (setting == null || setting.isBlank()) {
-            throw new KeyFormatException("is empty");
-        }
-        String value = setting.strip();
-        if (value.contains("-----BEGIN")) {
-            return fromPem(value.replace("\\n", "\n"), passphrase, "the inline PEM text");
-        }
-        if (value.startsWith("env:")) {
-            String variable = value.substring("env:".length());
-            String source = "environment variable '" + variable + "'";
-            String text = System.getenv(variable);
-            if (text == null || text.isBlank()) {
-                throw new KeyFormatException(source + " is " + (text == null ? "not set" : "empty"));
-            }
-            String key = text.strip();
-            return key.contains("-----BEGIN") ? fromPem(key.replace("\\n", "\n"), passphrase, source)
-                    : fromDer(decodeBase64(key, source), passphrase, source);
-        }
-        if (value.startsWith("classpath:")) {
-            String name = value.substring("classpath:".length()).replaceFirst("^/", "");
-            try (InputStream in = PrivateKeyLoader.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new KeyFormatException("no such classpath resource: '" + name + "'");
-                }
-                return fromBytes(in.readAllBytes(), passphrase, "classpath resource '" + name + "'");
-            } catch (IOException e) {
-                throw new KeyFormatException("cannot read classpath resource '" + name + "': " + e.getMessage(), e);
-            }
-        }
-        String pathText = value.startsWith("file:") ? value.substring("file:".length()) : value;
-        Path path = toPath(pathText);
-        if (path != null && Files.isRegularFile(path)) {
-            try {
-                return fromBytes(Files.readAllBytes(path), passphrase, "file '" + path + "'");
-            } catch (IOException e) {
-                throw new KeyFormatException("cannot read file '" + path + "': " + e.getMessage(), e);
-            }
-        }
-        if (!value.startsWith("file:") && BASE64_TEXT.matcher(value).matches() && !value.contains("/.")) {
-            return fromDer(decodeBase64(value, "the inline base64 text"), passphrase, "the inline base64 text");
-        }
-        if (looksLikePath(pathText)) {
-            throw new KeyFormatException("no such key file: '" + pathText + "'");
-        }
-        throw new KeyFormatException("is neither a readable key file nor PEM or base64 key text (value not shown)");
-    }
-
-    private static RSAPrivateKey fromBytes(byte[] content, String passphrase, String source) {
-        String text = new String(content, StandardCharsets.US_ASCII);
-        if (text.contains("-----BEGIN")) {
-            return fromPem(text, passphrase, source);
-        }
-        if (BASE64_TEXT.matcher(text.strip()).matches()) {
-            return fromDer(decodeBase64(text.strip(), source), passphrase, source);
-        }
-        return fromDer(content, passphrase, source);
+        KeySource key = KeySource.read(setting);
+        return key.pem() != null ? fromPem(key.pem(), passphrase, key.source())
+                : fromDer(key.der(), passphrase, key.source());
     }
 
     private static RSAPrivateKey fromPem(String pem, String passphrase, String source) {
@@ -229,26 +168,5 @@ public final class PrivateKeyLoader {
 
     private static KeyFormatException publicKeyGiven(String source) {
         return new KeyFormatException(source + " holds a public key or certificate, not a private key");
-    }
-
-    private static byte[] decodeBase64(String text, String source) {
-        try {
-            return Base64.getMimeDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new KeyFormatException(source + " is not valid base64", e);
-        }
-    }
-
-    private static Path toPath(String text) {
-        try {
-            return text.length() > 4096 ? null : Path.of(text);
-        } catch (InvalidPathException e) {
-            return null;
-        }
-    }
-
-    private static boolean looksLikePath(String text) {
-        return text.length() < 512 && !text.contains("\n") && (text.contains("/") || text.contains("\\")
-                || text.contains("."));
     }
 }

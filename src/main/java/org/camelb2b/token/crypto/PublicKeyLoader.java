@@ -1,16 +1,9 @@
 package org.camelb2b.token.crypto;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
-import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -36,7 +29,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  */
 public final class PublicKeyLoader {
 
-    private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]{64,}");
 
     private PublicKeyLoader() {
     }
@@ -47,64 +39,8 @@ public final class PublicKeyLoader {
      * @throws KeyFormatException naming what is wrong
      */
     public static RSAPublicKey load(String setting) {
-        if (setting == null || setting.isBlank()) {
-            throw new KeyFormatException("is empty");
-        }
-        String value = setting.strip();
-        if (value.contains("-----BEGIN")) {
-            return fromPem(value.replace("\\n", "\n"), "the inline PEM text");
-        }
-        if (value.startsWith("env:")) {
-            String variable = value.substring("env:".length());
-            String source = "environment variable '" + variable + "'";
-            String text = System.getenv(variable);
-            if (text == null || text.isBlank()) {
-                throw new KeyFormatException(source + " is " + (text == null ? "not set" : "empty"));
-            }
-            return fromText(text.strip().replace("\\n", "\n"), source);
-        }
-        if (value.startsWith("classpath:")) {
-            String name = value.substring("classpath:".length()).replaceFirst("^/", "");
-            try (InputStream in = PublicKeyLoader.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new KeyFormatException("no such classpath resource: '" + name + "'");
-                }
-                return fromBytes(in.readAllBytes(), "classpath resource '" + name + "'");
-            } catch (IOException e) {
-                throw new KeyFormatException("cannot read classpath resource '" + name + "': " + e.getMessage(), e);
-            }
-        }
-        String pathText = value.startsWith("file:") ? value.substring("file:".length()) : value;
-        Path path = toPath(pathText);
-        if (path != null && Files.isRegularFile(path)) {
-            try {
-                return fromBytes(Files.readAllBytes(path), "file '" + path + "'");
-            } catch (IOException e) {
-                throw new KeyFormatException("cannot read file '" + path + "': " + e.getMessage(), e);
-            }
-        }
-        if (!value.startsWith("file:") && BASE64_TEXT.matcher(value).matches()) {
-            return fromDer(decodeBase64(value, "the inline base64 text"), "the inline base64 text");
-        }
-        if (pathText.length() < 512 && (pathText.contains("/") || pathText.contains("\\") || pathText.contains("."))) {
-            throw new KeyFormatException("no such key file: '" + pathText + "'");
-        }
-        throw new KeyFormatException("is neither a readable key file nor PEM or base64 key text");
-    }
-
-    private static RSAPublicKey fromText(String text, String source) {
-        return text.contains("-----BEGIN") ? fromPem(text, source) : fromDer(decodeBase64(text, source), source);
-    }
-
-    private static RSAPublicKey fromBytes(byte[] content, String source) {
-        String text = new String(content, StandardCharsets.US_ASCII);
-        if (text.contains("-----BEGIN")) {
-            return fromPem(text, source);
-        }
-        if (BASE64_TEXT.matcher(text.strip()).matches()) {
-            return fromDer(decodeBase64(text.strip(), source), source);
-        }
-        return fromDer(content, source);
+        KeySource key = KeySource.read(setting);
+        return key.pem() != null ? fromPem(key.pem(), key.source()) : fromDer(key.der(), key.source());
     }
 
     private static RSAPublicKey fromPem(String pem, String source) {
@@ -186,21 +122,5 @@ public final class PublicKeyLoader {
                     + PrivateKeyLoader.MIN_RSA_BITS + " bits are required");
         }
         return rsa;
-    }
-
-    private static byte[] decodeBase64(String text, String source) {
-        try {
-            return Base64.getMimeDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new KeyFormatException(source + " is not valid base64", e);
-        }
-    }
-
-    private static Path toPath(String text) {
-        try {
-            return text.length() > 4096 ? null : Path.of(text);
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 }

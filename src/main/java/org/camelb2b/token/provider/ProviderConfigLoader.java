@@ -92,16 +92,11 @@ public final class ProviderConfigLoader {
     /** Adds this provider's problems to {@code problems}; returns null when there are any. */
     public ProviderConfig load(String id, List<String> problems) {
         int before = problems.size();
-        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
-            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+        Reader s = reader(id, problems);
+        if (s == null) {
             return null;
         }
-        Reader s = new Reader(id, problems);
-        // the preset first (it gives the others, the dialect among them), then the dialect: some
-        // settings' defaults, and whether some are required, depend on it
-        s.preset = s.read(PRESET, null);
-        s.environment = s.read(ENVIRONMENT, null);
-        Dialect dialect = s.read(DIALECT, null);
+        Dialect dialect = s.value(DIALECT);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
             if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT && !setting.inbound()) {
                 s.read(setting, dialect);
@@ -141,15 +136,11 @@ public final class ProviderConfigLoader {
      */
     public InboundConfig loadInbound(String id, List<String> problems) {
         int before = problems.size();
-        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
-            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+        Reader s = reader(id, problems);
+        if (s == null) {
             return null;
         }
-        Reader s = new Reader(id, problems);
-        // as for calls: a preset may give the dialect (and, one day, inbound settings)
-        s.preset = s.read(PRESET, null);
-        s.environment = s.read(ENVIRONMENT, null);
-        Dialect dialect = s.read(DIALECT, null);
+        Dialect dialect = s.value(DIALECT);
         for (ProviderSetting<?> setting : ProviderSetting.all()) {
             if (setting.inbound()) {
                 s.read(setting, dialect);
@@ -193,6 +184,24 @@ public final class ProviderConfigLoader {
         return new InboundConfig(id, key, signature, clientId, signature == InboundConfig.Signature.SYMMETRIC
                 ? secret : "", s.value(INBOUND_TOKEN_PATH), Duration.ofSeconds(s.value(INBOUND_TIMESTAMP_WINDOW_S)),
                 Duration.ofSeconds(s.value(INBOUND_TOKEN_LIFETIME_S)));
+    }
+
+    /**
+     * A reader of provider {@code id}'s settings with the preset, the environment and the dialect
+     * read first (the preset gives the others, the dialect among them; some settings' defaults,
+     * and whether some are required, depend on the dialect); null, with the problem added, for an
+     * id that cannot be one.
+     */
+    private Reader reader(String id, List<String> problems) {
+        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+            problems.add("provider id '" + id + "' must be lower-case letters, digits, '-' or '_' (at most 40)");
+            return null;
+        }
+        Reader s = new Reader(id, problems);
+        s.preset = s.read(PRESET, null);
+        s.environment = s.read(ENVIRONMENT, null);
+        s.read(DIALECT, null);
+        return s;
     }
 
     /** The token cache settings, checked together: the refresh window must not be reversed. */
