@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+import org.apache.camel.Exchange;
 import org.camelb2b.token.cache.TokenStore;
 import org.camelb2b.token.flow.B2bRuntime;
+import org.camelb2b.token.payment.PaymentHeaders;
 import org.camelb2b.token.provider.ConfigurationException;
 import org.camelb2b.token.sandbox.SandboxProvider;
 import org.camelb2b.token.testing.FaultyProvider;
@@ -126,5 +138,85 @@ class ClusterAppTest {
                 callers.shutdownNow();
             }
         }
+    }
+
+    /**
+     * An app whose Hazelcast member is gone keeps making payment calls on its own tokens, and its
+     * readiness, on the management port as an orchestrator reads it, says so (still UP: calls work).
+     */
+    @Test
+    void anAppCutOffFromTheClusterRequestsItsOwnTokensAndItsReadinessSaysSo() throws Exception {
+        try (SandboxProvider sandbox = SandboxSetup.start(); FaultyProvider doku = new FaultyProvider(1)) {
+            Map<String, String> p = SandboxSetup.settings(sandbox);
+            p.put("b2b.doku.base-url", doku.baseUrl());
+            p.put("b2b.token.store", "hazelcast");
+            p.put("b2b.cluster.name", "b2b-app-test-" + System.nanoTime());
+            p.put("b2b.cluster.secret", SECRET);
+            p.put("b2b.cluster.members", "127.0.0.1:15753,127.0.0.1:15754");
+            Map<String, String> first = new HashMap<>(p);
+            first.put("b2b.cluster.port", "15753");
+            Map<String, String> second = new HashMap<>(p);
+            second.put("b2b.cluster.port", "15754");
+            int management = org.camelb2b.token.testing.FreePort.find();
+            second.put("camel.management.enabled", "true");
+            second.put("camel.management.port", String.valueOf(management));
+            try (TestApp a = TestApp.start(first); TestApp b = TestApp.start(second)) {
+                B2bRuntime rb = B2bRuntime.of(b.context());
+                assertEquals("2000000", pay(b).getMessage().getHeader(PaymentHeaders.RESPONSE_CODE));
+                assertEquals(1, doku.requests(FaultyProvider.TOKEN_PATH));
+                JsonNode ready = readiness(management, 200);
+                assertEquals("UP", ready.get("status").asText(), ready.toString());
+                assertTrue(ready.get("data").get("tokenStore").asText().startsWith("hazelcast"), ready.toString());
+                assertFalse(ready.has("message"), ready.toString());
+
+                // b's member is gone (as when its cluster network fails): its next token is its own
+                memberOnPort(15754).getLifecycleService().terminate();
+                org.camelb2b.token.token.AccessToken held = rb.token("doku");
+                rb.cache().invalidate(rb.providers().get("doku").tokenKey(), held);
+                Exchange call = pay(b);
+                assertEquals(null, call.getException());
+                assertEquals("2000000", call.getMessage().getHeader(PaymentHeaders.RESPONSE_CODE));
+                assertEquals(2, doku.requests(FaultyProvider.TOKEN_PATH), "b requested its own token");
+
+                ready = readiness(management, 200);
+                assertEquals("UP", ready.get("status").asText(), "calls still work: " + ready);
+                assertTrue(ready.path("message").asText().contains("cluster of the token store is unreachable"),
+                        ready.toString());
+                assertTrue(ready.path("data").path("tokenStoreProblem").asText().contains("requests its own tokens"),
+                        ready.toString());
+                assertFalse(ready.toString().contains(held.value()), "no token in the readiness answer");
+            }
+        }
+    }
+
+    private static Exchange pay(TestApp app) {
+        return app.template().send("direct:b2b-call", e -> {
+            e.getMessage().setHeader(PaymentHeaders.PROVIDER, "doku");
+            e.getMessage().setHeader(PaymentHeaders.PATH, "/pay");
+            e.getMessage().setBody("{\"amount\":\"10000.00\"}");
+        });
+    }
+
+    private static HazelcastInstance memberOnPort(int port) {
+        for (HazelcastInstance h : Hazelcast.getAllHazelcastInstances()) {
+            if (h.getCluster().getLocalMember().getAddress().getPort() == port) {
+                return h;
+            }
+        }
+        throw new AssertionError("no Hazelcast member on port " + port);
+    }
+
+    /** The b2b-token-doku check of GET /observe/health/ready, full and with its data. */
+    private static JsonNode readiness(int port, int expectedStatus) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/observe/health/ready?exposureLevel=full&data=true")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, r.statusCode(), r.body());
+        for (JsonNode c : new ObjectMapper().readTree(r.body()).get("checks")) {
+            if ("b2b-token-doku".equals(c.get("name").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no b2b-token-doku check in " + r.body());
     }
 }
