@@ -1,11 +1,15 @@
 package org.camelb2b.token.cluster;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 
 import org.camelb2b.token.inbound.MemoryReplayStore;
@@ -16,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The inbound replay store of a cluster: one claim per provider, partner, day and
  * {@code X-EXTERNAL-ID} in an IMap, so an id one instance accepted is a replay on every other.
- * {@code putIfAbsent} decides atomically on the key's partition; each claim lives 48 hours (its day
+ * An entry processor ({@link Claim}) decides atomically on the key's partition; each claim lives 48 hours (its day
  * and any timestamp window). The key is an HMAC of the claim under the cluster secret: the map
  * holds neither the partner nor the id. When the cluster cannot be reached the claims go to this
  * instance's memory, said once in a WARN (and once when it is back), as the token store does.
@@ -33,16 +37,21 @@ final class HazelcastReplayStore implements ReplayStore {
     private final ReplayStore local = new MemoryReplayStore(MemoryReplayStore.DEFAULT_MAX_ENTRIES, Ticker.systemTicker());
     private final AtomicBoolean unreachable = new AtomicBoolean();
 
-    HazelcastReplayStore(HazelcastInstance hazelcast, TokenSeal seal) {
+    private final long timeoutNanos;
+
+    /** @param timeout how long a claim waits for the cluster before this instance's memory takes it */
+    HazelcastReplayStore(HazelcastInstance hazelcast, TokenSeal seal, Duration timeout) {
         this.claims = hazelcast.getMap(MAP);
         this.seal = seal;
+        this.timeoutNanos = timeout.toNanos();
     }
 
     @Override
     public boolean claim(String provider, String partnerId, String externalId, LocalDate day) {
         try {
-            boolean first = claims.putIfAbsent(key(provider, partnerId, externalId, day), Boolean.TRUE, KEEP_HOURS,
-                    TimeUnit.HOURS) == null;
+            // on the inbound call's thread: bounded (a frozen member must not hold the provider's call)
+            boolean first = Bounded.await(claims.submitToKey(key(provider, partnerId, externalId, day), new Claim()),
+                    timeoutNanos);
             reachable();
             return first;
         } catch (RuntimeException e) {
@@ -54,7 +63,7 @@ final class HazelcastReplayStore implements ReplayStore {
     @Override
     public void release(String provider, String partnerId, String externalId, LocalDate day) {
         try {
-            claims.delete(key(provider, partnerId, externalId, day));
+            Bounded.await(claims.deleteAsync(key(provider, partnerId, externalId, day)), timeoutNanos);
             reachable();
         } catch (RuntimeException e) {
             fellBack(e);
@@ -72,13 +81,27 @@ final class HazelcastReplayStore implements ReplayStore {
     private void fellBack(RuntimeException e) {
         if (unreachable.compareAndSet(false, true)) {
             LOG.warn("inbound replay store: the Hazelcast cluster is unreachable ({}): X-EXTERNAL-IDs are checked"
-                    + " against this instance's own until it is back", e.getClass().getSimpleName());
+                    + " against this instance's own until it is back", Bounded.describe(e));
         }
     }
 
     private void reachable() {
         if (unreachable.compareAndSet(true, false)) {
             LOG.info("inbound replay store: the Hazelcast cluster is reachable again; X-EXTERNAL-IDs are shared");
+        }
+    }
+
+    /** Takes a claim that is not there yet, kept {@link #KEEP_HOURS}: true if this call took it. */
+    static final class Claim implements EntryProcessor<String, Boolean, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean process(Map.Entry<String, Boolean> entry) {
+            if (entry.getValue() != null) {
+                return false;
+            }
+            ((ExtendedMapEntry<String, Boolean>) entry).setValue(Boolean.TRUE, KEEP_HOURS, TimeUnit.HOURS);
+            return true;
         }
     }
 

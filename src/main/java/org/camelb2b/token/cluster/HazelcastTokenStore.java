@@ -51,11 +51,27 @@ import org.slf4j.LoggerFactory;
  * they move to the new token before the provider rejects the old one.
  *
  * <p>When the cluster cannot be reached, the instance requests its own tokens (its cache is
- * unchanged) and says so once, and in {@link #problem()}, until an operation succeeds again.
+ * unchanged) and says so once, and in {@link #problem()}, until an operation succeeds again. No
+ * operation waits longer than the callers can ({@link Bounded}): an acquisition gives the cluster
+ * until a quarter of the acquire timeout is left, then requests its own token in that quarter, so
+ * a member that froze with the credential's entry (Hazelcast would wait for it 60 s) costs the
+ * callers at most that wait, not their calls.
  */
 public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastTokenStore.class);
+
+    /**
+     * The part of the acquire timeout kept for this instance's own token request when the cluster
+     * does not answer: a quarter (1.25 s of the default 5 s).
+     */
+    static final int FALLBACK_RESERVE_PART = 4;
+
+    /** The least time an operation is given: a loaded member answers in milliseconds, not in this. */
+    static final long MIN_OPERATION_MS = 250;
+
+    /** The entry the readiness check reads to tell whether the cluster answers again (never written). */
+    private static final String PROBE = "probe";
 
     /** The shared map's name. */
     public static final String MAP = "camel-b2b-token.tokens";
@@ -124,10 +140,13 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         String id = mapKey(key);
         keys.putIfAbsent(id, key);
         long deadline = System.nanoTime() + policy.acquireTimeout().toNanos();
+        long reserveAt = deadline - policy.acquireTimeout().toNanos() / FALLBACK_RESERVE_PART;
         SharedTokenOps.Lease lease;
         try {
             for (;;) {
-                SharedToken shared = map.get(id);
+                // the cluster has until the reserve to answer: past it, this instance asks for its own
+                // token (a member frozen with the entry's partition must not hold up every caller)
+                SharedToken shared = Bounded.await(map.getAsync(id), budget(reserveAt));
                 reachable();
                 if (shared != null && shared.freshAt(System.currentTimeMillis(), policy.refreshFrom())) {
                     AccessToken token = open(key, id, shared);
@@ -140,7 +159,8 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
                     listener.sharedHit(key);
                     return token;
                 }
-                lease = map.executeOnKey(id, new SharedTokenOps.TakeLease(member, leaseMs, policy.refreshFrom()));
+                lease = Bounded.await(map.submitToKey(id, new SharedTokenOps.TakeLease(member, leaseMs, policy.refreshFrom())),
+                        budget(reserveAt));
                 if (lease.outcome() == SharedTokenOps.Lease.Outcome.GRANTED
                         || lease.outcome() == SharedTokenOps.Lease.Outcome.TAKEN_OVER) {
                     break;
@@ -180,7 +200,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         } catch (RuntimeException e) {
             cancel(renewal);
             try {
-                map.executeOnKey(id, new SharedTokenOps.Release(member, lease.generation()));
+                Bounded.await(map.submitToKey(id, new SharedTokenOps.Release(member, lease.generation())), leaseNanos());
             } catch (RuntimeException unreachableNow) {
                 unreachable(key, unreachableNow);
             }
@@ -192,7 +212,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
 
     private void renew(String id, long generation) {
         try {
-            map.executeOnKey(id, new SharedTokenOps.Renew(member, generation, leaseMs));
+            Bounded.await(map.submitToKey(id, new SharedTokenOps.Renew(member, generation, leaseMs)), leaseNanos() / 3);
         } catch (RuntimeException e) {
             // unreachable: the write after the request tells
         }
@@ -211,15 +231,15 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         long lifetimeMs = token.lifetime().toMillis();
         byte[] sealed = seal.seal(plaintext(token), associated(id, requestedAtMs, lifetimeMs));
         try {
-            boolean written = map.executeOnKey(id, new SharedTokenOps.Write(generation, sealed, seal.mac(token.value()),
-                    requestedAtMs, lifetimeMs));
+            boolean written = Bounded.await(map.submitToKey(id, new SharedTokenOps.Write(generation, sealed,
+                    seal.mac(token.value()), requestedAtMs, lifetimeMs)), leaseNanos());
             if (written) {
                 return token;
             }
             listener.staleWriteRefused(key);
             LOG.warn("provider={} token store: the token this instance requested came after its lease (generation {}) "
                     + "was taken over; it is not shared, the cluster's token stays", key.provider(), generation);
-            SharedToken now = map.get(id);
+            SharedToken now = Bounded.await(map.getAsync(id), leaseNanos());
             AccessToken shared = now == null || !now.hasToken() ? null : open(key, id, now);
             return shared != null ? shared : token;
         } catch (RuntimeException e) {
@@ -231,7 +251,8 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     @Override
     public void invalidated(TokenKey key, AccessToken rejected) {
         try {
-            map.executeOnKey(mapKey(key), new SharedTokenOps.Invalidate(seal.mac(rejected.value())));
+            // on the payment call's thread: bounded, as every operation here
+            Bounded.await(map.submitToKey(mapKey(key), new SharedTokenOps.Invalidate(seal.mac(rejected.value()))), leaseNanos());
             reachable();
         } catch (RuntimeException e) {
             unreachable(key, e);
@@ -246,7 +267,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
             synchronized (this) {
                 r = replays;
                 if (r == null) {
-                    r = new HazelcastReplayStore(hazelcast, seal);
+                    r = new HazelcastReplayStore(hazelcast, seal, Duration.ofMillis(leaseMs));
                     replays = r;
                 }
             }
@@ -256,6 +277,15 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
 
     @Override
     public Optional<String> problem() {
+        if (unreachable.get()) {
+            // asked every few seconds by the readiness check: an answer clears it, as an operation would
+            try {
+                Bounded.await(map.getAsync(PROBE), TimeUnit.MILLISECONDS.toNanos(MIN_OPERATION_MS));
+                reachable();
+            } catch (RuntimeException stillUnreachable) {
+                // as it was
+            }
+        }
         if (unreachable.get()) {
             return Optional.of("the Hazelcast cluster of the token store is unreachable: this instance requests its own "
                     + "tokens until it is back");
@@ -276,7 +306,8 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         listener.fallback(key);
         if (unreachable.compareAndSet(false, true)) {
             LOG.warn("token store: the Hazelcast cluster is unreachable ({}): each instance falls back to its own "
-                    + "token cache and requests its own tokens until it is back", e.getClass().getName());
+                    + "token cache and requests its own tokens until it is back",
+                    Bounded.describe(e));
         }
     }
 
@@ -294,6 +325,18 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
             throw new TokenAcquisitionException(key.provider(), -1, null, null, "interrupted while waiting for the "
                     + "instance holding the token request lease");
         }
+    }
+
+    /**
+     * How long the next operation of an acquisition may take: until the reserve, and never less
+     * than {@link #MIN_OPERATION_MS} (polling a live holder's lease past the reserve is normal).
+     */
+    private static long budget(long reserveAt) {
+        return Math.max(reserveAt - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(MIN_OPERATION_MS));
+    }
+
+    private long leaseNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(leaseMs);
     }
 
     /** The token in {@code shared}, or null when this instance's secret cannot open it. */

@@ -161,7 +161,18 @@ public final class HazelcastTokenStores {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(s.members());
-        config.getMapConfig(HazelcastTokenStore.MAP).setBackupCount(1);
+        // a token write does not wait for its backup's acknowledgement (Hazelcast waits up to 5 s,
+        // hazelcast.operation.backup.timeout.millis, when the backup member is frozen): a token
+        // lost with its owner costs one token request. A replay claim does wait: losing one would
+        // let a replayed call through.
+        config.getMapConfig(HazelcastTokenStore.MAP).setBackupCount(0).setAsyncBackupCount(1);
+        config.getMapConfig(HazelcastReplayStore.MAP).setBackupCount(1);
+        // a member that stops answering without closing its connections (frozen, cut off) leaves
+        // the cluster after 10 s without heartbeats, not Hazelcast's 60: until then the partitions
+        // it owns do not answer (the stores stop waiting for them sooner, and fall back). Either is
+        // still Hazelcast's own property, given as a system property.
+        defaultProperty(config, "hazelcast.heartbeat.interval.seconds", "1");
+        defaultProperty(config, "hazelcast.max.no.heartbeat.seconds", "10");
         // the interfaces the members are listed on (loopback in a test on one machine)
         Set<String> hosts = new java.util.LinkedHashSet<>();
         s.members().forEach(m -> hosts.add(m.substring(0, m.lastIndexOf(':'))));
@@ -169,5 +180,11 @@ public final class HazelcastTokenStores {
             network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         }
         return config;
+    }
+
+    private static void defaultProperty(Config config, String name, String value) {
+        if (System.getProperty(name) == null) {
+            config.setProperty(name, value);
+        }
     }
 }

@@ -64,6 +64,11 @@ class SharedTokenClusterTest {
             Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(30), 4096,
             Duration.ofMillis(50), Duration.ofMillis(100));
 
+    /** Callers wait up to 2 s: the cluster has until 1.5 s to answer. */
+    static final CachePolicy UNANSWERED = new CachePolicy(0.70, 0.80, Duration.ofSeconds(30), Duration.ofSeconds(2),
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(30), 4096,
+            Duration.ofMillis(50), Duration.ofMillis(100));
+
     static final List<Member> MEMBERS = new ArrayList<>();
     static volatile TokenStub stub;
     static final java.util.Map<String, TokenStub> STUBS = new ConcurrentHashMap<>();
@@ -82,7 +87,8 @@ class SharedTokenClusterTest {
             this.store = new HazelcastTokenStore(hazelcast, true, secret, LEASE);
             // each key asks the stub of the test that made it (a refresh of an earlier test's key never counts here)
             this.cache = new TokenCache(key -> STUBS.get(key.clientId()).fetch().apply(key),
-                    key -> key.clientId().startsWith("refresh") ? REFRESHING : POLICY, Ticker.systemTicker(),
+                    key -> key.clientId().startsWith("refresh") ? REFRESHING
+                            : key.clientId().startsWith("unanswered") ? UNANSWERED : POLICY, Ticker.systemTicker(),
                     fetchThreads, Scheduler.of(timers), () -> ThreadLocalRandom.current().nextDouble());
             store.setListener(counts);
             store.offerTo(cache::offer);
@@ -426,6 +432,61 @@ class SharedTokenClusterTest {
             assertTrue(alone.store.problem().orElse("").contains("unreachable"), "what the readiness check shows");
             assertEquals(1, log.lines("WARN", "the Hazelcast cluster is unreachable").size(), log.lines().toString());
         } finally {
+            pair.forEach(Member::close);
+        }
+    }
+
+    /** Holds the partition thread of its entry until {@link #RELEASE} opens: a member that stopped answering. */
+    static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+
+    static final class Block implements com.hazelcast.map.EntryProcessor<String, SharedToken, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean process(java.util.Map.Entry<String, SharedToken> entry) {
+            try {
+                return RELEASE.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The member owning a credential's entry does not answer (frozen; Hazelcast would wait 60 s
+     * for it): callers still get a token within their acquire timeout, this member's own, and the
+     * readiness check says so until the member answers again.
+     */
+    @Test
+    void whenTheEntrysMemberDoesNotAnswerCallersGetATokenWithinTheirTimeout() throws Exception {
+        List<Member> pair = new ArrayList<>();
+        for (HazelcastInstance hz : cluster(FIRST_PORT + 20, FIRST_PORT + 21)) {
+            pair.add(new Member(hz, SECRET));
+        }
+        try (LogCapture log = new LogCapture()) {
+            TokenKey key = key("unanswered");
+            pair.get(0).hazelcast.<String, SharedToken>getMap(HazelcastTokenStore.MAP)
+                    .submitToKey(HazelcastTokenStore.mapKey(key), new Block());
+            long start = System.nanoTime();
+            AccessToken token = pair.get(1).cache.get(key);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMs < 2000, "within the 2 s acquire timeout, took " + tookMs + " ms");
+            assertTrue(tookMs >= 1400, "after the cluster's 1.5 s to answer, took " + tookMs + " ms");
+            assertEquals(1, stub.requests());
+            assertEquals("tok-1-aaaaaaaaaaaaaaaa", token.value(), "the token this member requested");
+            assertEquals(1, pair.get(1).counts.fallbacks.get());
+            assertTrue(pair.get(1).store.problem().orElse("").contains("unreachable"), "what the readiness check shows");
+            assertEquals(1, log.lines("WARN", "no answer from the cluster within").size(), log.lines().toString());
+
+            RELEASE.countDown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (pair.get(1).store.problem().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(pair.get(1).store.problem().isEmpty(), "the readiness check sees the cluster answer again");
+        } finally {
+            RELEASE.countDown();
             pair.forEach(Member::close);
         }
     }
