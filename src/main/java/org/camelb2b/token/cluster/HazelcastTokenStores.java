@@ -178,6 +178,8 @@ public final class HazelcastTokenStores {
         s.members().forEach(m -> hosts.add(m.substring(0, m.lastIndexOf(':'))));
         if (hosts.stream().allMatch(h -> h.equals("127.0.0.1"))) {
             network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+            // and listen there only (Hazelcast binds every interface by default, hazelcast.socket.bind.any)
+            config.setProperty("hazelcast.socket.bind.any", "false");
         }
         return config;
     }

@@ -491,6 +491,29 @@ class SharedTokenClusterTest {
         }
     }
 
+    /** Members listed on loopback listen on loopback only: Hazelcast's default is every interface. */
+    @Test
+    void membersOnLoopbackAreNotReachableFromOtherInterfaces() throws Exception {
+        List<java.net.InetAddress> others = new ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(others::add);
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "this machine has no other interface to try");
+        for (java.net.InetAddress address : others) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                        () -> socket.connect(new java.net.InetSocketAddress(address, FIRST_PORT), 2000),
+                        "member port reachable on " + address);
+            }
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", FIRST_PORT), 2000);
+            assertTrue(socket.isConnected(), "and reachable on loopback");
+        }
+    }
+
     @Test
     void aTokenWrittenWithAnOldGenerationIsRefused() {
         TokenKey key = key("generation");
