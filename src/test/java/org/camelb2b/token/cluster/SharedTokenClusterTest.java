@@ -514,6 +514,42 @@ class SharedTokenClusterTest {
         }
     }
 
+    /**
+     * The store on a Hazelcast client of an existing cluster (the application's instance): its
+     * entry processors run on the members, which have this library's classes, as the README asks.
+     */
+    @Test
+    void aClientOfTheClusterSharesTheMembersToken() throws Exception {
+        com.hazelcast.client.config.ClientConfig config = new com.hazelcast.client.config.ClientConfig();
+        config.setClusterName(MEMBERS.get(0).hazelcast.getConfig().getClusterName());
+        config.getNetworkConfig().addAddress("127.0.0.1:" + FIRST_PORT);
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        Member client = new Member(com.hazelcast.client.HazelcastClient.newHazelcastClient(config), SECRET);
+        try {
+            TokenKey key = key("client");
+            AccessToken onMember = MEMBERS.get(2).cache.get(key);
+            assertEquals(onMember.value(), client.cache.get(key).value(), "the client reads the members' token");
+            assertEquals(1, stub.requests());
+            assertEquals(1, client.counts.sharedHits.get());
+            assertEquals(0, client.counts.fallbacks.get());
+
+            // the client reports the token rejected: one new token, pushed to the members
+            client.cache.accepted(key, onMember);
+            assertTrue(client.cache.rejected(key, onMember).retry());
+            AccessToken next = client.cache.get(key);
+            assertEquals(2, stub.requests());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!MEMBERS.get(0).cache.get(key).value().equals(next.value()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(next.value(), MEMBERS.get(0).cache.get(key).value(), "the members moved to the client's token");
+            assertEquals(2, stub.requests());
+        } finally {
+            client.close();
+        }
+    }
+
     @Test
     void aTokenWrittenWithAnOldGenerationIsRefused() {
         TokenKey key = key("generation");
