@@ -70,7 +70,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     /** The least time an operation is given: a loaded member answers in milliseconds, not in this. */
     static final long MIN_OPERATION_MS = 250;
 
-    /** The entry the readiness check reads to tell whether the cluster answers again (never written). */
+    /** The entry the readiness check reads, before any credential's, to tell whether the cluster answers again (never written). */
     private static final String PROBE = "probe";
 
     /** The shared map's name. */
@@ -278,9 +278,12 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     @Override
     public Optional<String> problem() {
         if (unreachable.get()) {
-            // asked every few seconds by the readiness check: an answer clears it, as an operation would
+            // asked every few seconds by the readiness check: when every credential's entry answers
+            // again (a frozen member may hold only some partitions), it is cleared, as an operation would
             try {
-                Bounded.await(map.getAsync(PROBE), TimeUnit.MILLISECONDS.toNanos(MIN_OPERATION_MS));
+                for (String id : keys.isEmpty() ? java.util.Set.of(PROBE) : keys.keySet()) {
+                    Bounded.await(map.getAsync(id), TimeUnit.MILLISECONDS.toNanos(MIN_OPERATION_MS));
+                }
                 reachable();
             } catch (RuntimeException stillUnreachable) {
                 // as it was
