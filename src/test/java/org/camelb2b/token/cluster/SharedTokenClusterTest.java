@@ -550,6 +550,78 @@ class SharedTokenClusterTest {
         }
     }
 
+    /**
+     * No token in what Hazelcast itself writes: its logs at every level, and its diagnostics files
+     * (metrics, operation profiler, invocations, slow operations) while tokens are written,
+     * shared, invalidated and replaced.
+     */
+    @Test
+    void noTokenInHazelcastsOwnLogsOrDiagnostics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.Map<String, String> diagnostics = java.util.Map.of(
+                "hazelcast.diagnostics.enabled", "true",
+                "hazelcast.diagnostics.directory", dir.toString(),
+                "hazelcast.diagnostics.metric.level", "debug",
+                "hazelcast.diagnostics.metrics.period.seconds", "1",
+                "hazelcast.diagnostics.operation-profiler.period.seconds", "1",
+                "hazelcast.diagnostics.invocation.sample.period.seconds", "1",
+                "hazelcast.diagnostics.invocation.slow.threshold.seconds", "0",
+                "hazelcast.diagnostics.slowoperations.period.seconds", "1",
+                "hazelcast.slow.operation.detector.threshold.millis", "1");
+        diagnostics.forEach(System::setProperty);
+        org.apache.logging.log4j.Level before = org.apache.logging.log4j.LogManager.getLogger("com.hazelcast").getLevel();
+        org.apache.logging.log4j.core.config.Configurator.setLevel("com.hazelcast", org.apache.logging.log4j.Level.ALL);
+        List<Member> pair = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        try (LogCapture log = new LogCapture(org.apache.logging.log4j.Level.ALL)) {
+            for (HazelcastInstance hz : cluster(FIRST_PORT + 30, FIRST_PORT + 31)) {
+                pair.add(new Member(hz, SECRET));
+            }
+            TokenKey key = key("diagnostics");
+            AccessToken first = pair.get(0).cache.get(key);
+            assertEquals(first.value(), pair.get(1).cache.get(key).value());
+            pair.get(1).cache.accepted(key, first);
+            assertTrue(pair.get(1).cache.rejected(key, first).retry());
+            AccessToken second = pair.get(1).cache.get(key);
+            tokens.add(first.value());
+            tokens.add(second.value());
+            // a slow operation on the entry, for the slow operation log
+            pair.get(0).hazelcast.<String, SharedToken>getMap(HazelcastTokenStore.MAP)
+                    .submitToKey(HazelcastTokenStore.mapKey(key), new Pause()).toCompletableFuture().get();
+            Thread.sleep(2500);
+            pair.forEach(Member::close);
+            pair.clear();
+
+            StringBuilder written = new StringBuilder();
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    written.append(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+            assertTrue(written.toString().contains(HazelcastTokenStore.MAP), "the diagnostics saw the token map");
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("DEBUG com.hazelcast")
+                    || l.startsWith("TRACE com.hazelcast")), "Hazelcast logged below INFO");
+            for (String token : tokens) {
+                assertFalse(written.toString().contains(token), "a token in Hazelcast's diagnostics");
+                assertTrue(log.lines().stream().noneMatch(l -> l.contains(token)), "a token in a log line");
+            }
+        } finally {
+            pair.forEach(Member::close);
+            diagnostics.keySet().forEach(System::clearProperty);
+            org.apache.logging.log4j.core.config.Configurator.setLevel("com.hazelcast", before);
+        }
+    }
+
+    static final class Pause implements com.hazelcast.map.EntryProcessor<String, SharedToken, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean process(java.util.Map.Entry<String, SharedToken> entry) {
+            await(50);
+            return true;
+        }
+    }
+
     @Test
     void aTokenWrittenWithAnOldGenerationIsRefused() {
         TokenKey key = key("generation");

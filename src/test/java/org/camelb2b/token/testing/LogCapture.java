@@ -10,7 +10,10 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
-/** Everything logged at INFO or above while it is open, one {@code LEVEL logger message} per line. */
+/**
+ * Everything logged at INFO or above (or the level given) while it is open, one
+ * {@code LEVEL logger message} per line. Loggers still log only at their own levels.
+ */
 public final class LogCapture implements AutoCloseable {
 
     private final StringWriter written = new StringWriter();
@@ -19,6 +22,10 @@ public final class LogCapture implements AutoCloseable {
     private final String name;
 
     public LogCapture() {
+        this(Level.INFO);
+    }
+
+    public LogCapture(Level level) {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         this.config = ctx.getConfiguration();
         this.name = "capture-" + System.identityHashCode(this);
@@ -26,7 +33,7 @@ public final class LogCapture implements AutoCloseable {
                 .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n").build()).build();
         appender.start();
         config.addAppender(appender);
-        config.getRootLogger().addAppender(appender, Level.INFO, null);
+        config.getRootLogger().addAppender(appender, level, null);
         ctx.updateLoggers();
     }
 
