@@ -12,7 +12,10 @@
 #   4 kill:   the provider hangs on the next token request and revokes the token; the app whose
 #             token request hangs (the lease holder) is killed with kill -9 -> another app requests
 #             a token within the acquire timeout; 0 failed calls to the other two apps
-#   5 ready:  the survivors' readiness (GET /observe/health/ready) names the shared store
+#   5 frozen entry: the app whose member holds the token's entry (readiness tokenStoreEntryOwner)
+#             frozen with kill -STOP, then the token revoked -> the last app goes on, 0 failed calls
+#             (its own token: the cluster does not answer for that entry until the member is dropped)
+#   6 ready:  the survivors' readiness (GET /observe/health/ready) names the shared store
 #
 # Each phase prints its figures and PASS or FAIL; the script exits non-zero on any FAIL.
 # Needs target/camel-b2b-token-app.jar (mvn -o -q package -DskipTests). Ports: stub 16190,
@@ -184,9 +187,43 @@ else
 fi
 fi
 
-echo "5 ready: the survivors' readiness"
+if [ "$STORE" = hazelcast ] && [ -n "$HOLDER" ]; then
+echo "5 frozen entry: the app whose Hazelcast member holds the token's entry frozen (kill -STOP), then the token revoked"
+OWNER=""
 for i in 1 2 3; do
   [ "$i" = "$HOLDER" ] && continue
+  O=$(curl -s "http://127.0.0.1:1616$i/observe/health/ready?exposureLevel=full&data=true" | tr -d ' \n' \
+      | sed -n 's/.*"tokenStoreEntryOwner":"127.0.0.1:1576\([0-9]\)".*/\1/p')
+  [ -n "$O" ] && OWNER=$O && break
+done
+LAST=""
+for i in 1 2 3; do [ "$i" != "$HOLDER" ] && [ "$i" != "$OWNER" ] && LAST=$i; done
+if [ -z "$OWNER" ] || [ -z "$LAST" ]; then
+  echo "  could not tell the entry's owner (readiness tokenStoreEntryOwner: '$OWNER')"
+  check "found the entry's owner" 1
+else
+  T0=$(tokens)
+  kill -STOP "${APP_PID[$OWNER]}"
+  echo "  app $OWNER holds the entry: frozen; app $LAST goes on alone"
+  load steady 14 "$((RATE / 3))" "1618$LAST" > "$WORK/frozen.txt" &
+  LOADER=$!
+  sleep 2
+  curl -s -X POST "$STUB/revoke" > /dev/null
+  wait $LOADER
+  grep -v '^FAIL' "$WORK/frozen.txt" | sed 's/^/  /'
+  grep '^FAIL' "$WORK/frozen.txt" | head -3 | sed 's/^/  /'
+  T1=$(tokens)
+  echo "  $((T1 - T0)) new tokens (app $LAST's own while the entry did not answer)"
+  echo "  app $LAST says: $(grep -h "token store: the Hazelcast cluster is unreachable\|no answer from the cluster" "$WORK/app$LAST.log" | head -1 | cut -c1-200)"
+  check "0 failed calls to app $LAST" $(grep -q ', failed 0,' "$WORK/frozen.txt"; echo $?)
+  check "a new token for app $LAST" $([ $((T1 - T0)) -ge 1 ]; echo $?)
+  HOLDER="$HOLDER $OWNER"
+fi
+fi
+
+echo "6 ready: the survivors' readiness"
+for i in 1 2 3; do
+  case " $HOLDER " in *" $i "*) continue;; esac
   R=$(curl -s "http://127.0.0.1:1616$i/observe/health/ready?exposureLevel=full&data=true" | tr -d ' \n')
   C=$(echo "$R" | grep -o '{"name":"b2b-token-doku"[^}]*}}')
   echo "  app $i: $C"

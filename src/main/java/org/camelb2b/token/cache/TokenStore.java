@@ -54,6 +54,11 @@ public interface TokenStore extends AutoCloseable {
     default void offerTo(java.util.function.BiConsumer<TokenKey, AccessToken> offers) {
     }
 
+    /** What the readiness check shows of the store for a credential, besides its name (no secret). */
+    default java.util.Map<String, Object> details(TokenKey key) {
+        return java.util.Map.of();
+    }
+
     /** What the readiness check shows of the store: empty when all is well. */
     default Optional<String> problem() {
         return Optional.empty();

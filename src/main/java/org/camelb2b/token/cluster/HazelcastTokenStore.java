@@ -251,8 +251,9 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     @Override
     public void invalidated(TokenKey key, AccessToken rejected) {
         try {
-            // on the payment call's thread: bounded, as every operation here
-            Bounded.await(map.submitToKey(mapKey(key), new SharedTokenOps.Invalidate(seal.mac(rejected.value()))), leaseNanos());
+            // on the payment call's thread, before its retry waits for a token: at most a second
+            Bounded.await(map.submitToKey(mapKey(key), new SharedTokenOps.Invalidate(seal.mac(rejected.value()))),
+                    Math.min(leaseNanos(), TimeUnit.SECONDS.toNanos(1)));
             reachable();
         } catch (RuntimeException e) {
             unreachable(key, e);
@@ -273,6 +274,18 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
             }
         }
         return r;
+    }
+
+    /** The member whose partition holds the credential's entry (where its operations go). */
+    @Override
+    public Map<String, Object> details(TokenKey key) {
+        try {
+            com.hazelcast.cluster.Member owner = hazelcast.getPartitionService().getPartition(mapKey(key)).getOwner();
+            return owner == null ? Map.of() : Map.of("tokenStoreEntryOwner",
+                    owner.getAddress().getHost() + ":" + owner.getAddress().getPort());
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     @Override

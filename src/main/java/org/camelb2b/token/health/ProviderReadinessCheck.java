@@ -74,6 +74,7 @@ public final class ProviderReadinessCheck extends AbstractHealthCheck {
             builder.detail("tokenExpiresInSeconds",
                     TimeUnit.NANOSECONDS.toSeconds(token.remainingNanos(nanoClock.getAsLong())));
             builder.detail("tokenStore", cache.store().toString());
+            cache.store().details(key).forEach(builder::detail);
             // a shared store that fell back to this instance's own tokens: calls still work, say so
             cache.store().problem().ifPresent(problem -> {
                 builder.detail("tokenStoreProblem", problem);

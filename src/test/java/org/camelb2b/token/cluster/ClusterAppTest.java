@@ -168,6 +168,8 @@ class ClusterAppTest {
                 assertEquals("UP", ready.get("status").asText(), ready.toString());
                 assertTrue(ready.get("data").get("tokenStore").asText().startsWith("hazelcast"), ready.toString());
                 assertFalse(ready.has("message"), ready.toString());
+                assertTrue(ready.path("data").path("tokenStoreEntryOwner").asText().matches("127\\.0\\.0\\.1:1575[34]"),
+                        "the member holding the credential's entry: " + ready);
 
                 // b's member is gone (as when its cluster network fails): its next token is its own
                 memberOnPort(15754).getLifecycleService().terminate();
