@@ -98,6 +98,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": target.getOptions().setTokenRefreshFrom(property(camelContext, java.lang.Double.class, value)); return true;
         case "tokenrefreshto":
         case "tokenRefreshTo": target.getOptions().setTokenRefreshTo(property(camelContext, java.lang.Double.class, value)); return true;
+        case "tokenreplacesprevious":
+        case "tokenReplacesPrevious": target.getOptions().setTokenReplacesPrevious(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenrequestadditionalinfo":
         case "tokenRequestAdditionalInfo": target.getOptions().setTokenRequestAdditionalInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "tokenskewmaxms":
@@ -188,6 +190,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return java.lang.Double.class;
         case "tokenrefreshto":
         case "tokenRefreshTo": return java.lang.Double.class;
+        case "tokenreplacesprevious":
+        case "tokenReplacesPrevious": return java.lang.Boolean.class;
         case "tokenrequestadditionalinfo":
         case "tokenRequestAdditionalInfo": return java.lang.Boolean.class;
         case "tokenskewmaxms":
@@ -279,6 +283,8 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "tokenRefreshFrom": return target.getOptions().getTokenRefreshFrom();
         case "tokenrefreshto":
         case "tokenRefreshTo": return target.getOptions().getTokenRefreshTo();
+        case "tokenreplacesprevious":
+        case "tokenReplacesPrevious": return target.getOptions().getTokenReplacesPrevious();
         case "tokenrequestadditionalinfo":
         case "tokenRequestAdditionalInfo": return target.getOptions().getTokenRequestAdditionalInfo();
         case "tokenskewmaxms":

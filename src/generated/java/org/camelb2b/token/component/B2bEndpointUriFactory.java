@@ -23,7 +23,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("baseUrl");
         props.add("callQueueTimeoutMs");
         props.add("channelId");
@@ -67,6 +67,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenProbeIntervalMs");
         props.add("tokenRefreshFrom");
         props.add("tokenRefreshTo");
+        props.add("tokenReplacesPrevious");
         props.add("tokenRequestAdditionalInfo");
         props.add("tokenSkewMaxMs");
         props.add("tokenTypes");

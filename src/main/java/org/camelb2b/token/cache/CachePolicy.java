@@ -28,10 +28,13 @@ import org.camelb2b.token.token.TokenResponseParser;
  * @param probeInterval    while the provider is failing and no usable token is held, one caller
  *                         lets a request through this long after the last failure, however long
  *                         the backoff (never before Retry-After; not for errors retrying cannot fix)
+ * @param replacesPrevious the provider invalidates the previous token when it issues a new one: a
+ *                         shared store holds the calls of every instance during a refresh
  */
 public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
                           Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm,
-                          int maxTokenLength, Duration minRequestInterval, Duration probeInterval) {
+                          int maxTokenLength, Duration minRequestInterval, Duration probeInterval,
+                          boolean replacesPrevious) {
 
     /**
      * 2 s: the probe interval, so nothing, not even a provider rejecting every token, makes more
@@ -61,6 +64,20 @@ public record CachePolicy(double refreshFrom, double refreshTo, Duration skewMax
         if (minRequestInterval.isNegative()) {
             throw new IllegalArgumentException("minRequestInterval must not be negative, was " + minRequestInterval);
         }
+    }
+
+    /** All but {@code replacesPrevious} (false: the previous token stays valid). */
+    public CachePolicy(double refreshFrom, double refreshTo, Duration skewMax, Duration acquireTimeout,
+                       Duration backoffInitial, Duration backoffMax, Duration fatalHoldOff, Duration keepWarm,
+                       int maxTokenLength, Duration minRequestInterval, Duration probeInterval) {
+        this(refreshFrom, refreshTo, skewMax, acquireTimeout, backoffInitial, backoffMax, fatalHoldOff, keepWarm,
+                maxTokenLength, minRequestInterval, probeInterval, false);
+    }
+
+    /** The same policy, with or without {@code replacesPrevious}. */
+    public CachePolicy withReplacesPrevious(boolean replaces) {
+        return new CachePolicy(refreshFrom, refreshTo, skewMax, acquireTimeout, backoffInitial, backoffMax, fatalHoldOff,
+                keepWarm, maxTokenLength, minRequestInterval, probeInterval, replaces);
     }
 
     /** The timing settings, with the defaults for everything else. */

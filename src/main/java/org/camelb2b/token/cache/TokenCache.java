@@ -89,9 +89,14 @@ public final class TokenCache {
         this.listener = listener == null ? Listener.NONE : listener;
     }
 
-    /** Where token requests go from now on (set before the first request); hits never reach it. */
+    /**
+     * Where token requests go from now on (set before the first request); hits never reach it. A
+     * shared store offers this cache the tokens other instances write, and tells it when to hold.
+     */
     public void setStore(TokenStore store) {
         this.store = Objects.requireNonNull(store);
+        store.offerTo(this::offer);
+        store.holdTo(this::hold);
     }
 
     public TokenStore store() {
@@ -104,12 +109,40 @@ public final class TokenCache {
      * changes no refresh timer: a refresh due later finds the shared token fresh and takes it.
      */
     public void offer(TokenKey key, AccessToken token) {
-        if (!states.containsKey(key)) {
+        KeyState state = states.get(key);
+        if (state == null) {
             return;
         }
         tokens.asMap().compute(key, (k, held) -> held == null
                 || (!held.value().equals(token.value()) && token.requestedAtNanos() > held.requestedAtNanos())
                 ? token : held);
+        // the new token, or (a refresh given up) the held one back: no longer aside either way
+        state.heldAside = null;
+    }
+
+    /**
+     * {@code token} is being replaced by a token the provider issues in its place, refusing the
+     * old one from then on ({@link CachePolicy#replacesPrevious()}; a shared store tells, when any
+     * instance starts a refresh): callers stop using it and wait for the new one, as with no token.
+     * It is kept aside: should the new one not come (the request failed), it is used again while
+     * it is usable.
+     */
+    public void hold(TokenKey key, AccessToken token) {
+        KeyState state = states.get(key);
+        if (state == null) {
+            return;
+        }
+        AccessToken[] removed = {null};
+        tokens.asMap().computeIfPresent(key, (k, held) -> {
+            if (held.value().equals(token.value())) {
+                removed[0] = held;
+                return null;
+            }
+            return held;
+        });
+        if (removed[0] != null) {
+            state.heldAside = removed[0];
+        }
     }
 
     /**
@@ -364,6 +397,7 @@ public final class TokenCache {
             return;
         }
         tokens.put(key, token);
+        state.heldAside = null;
         if (state.lastError != null && !state.lastError.retryable()) {
             LOG.info("provider={} token requests succeed again", key.provider());
         }
@@ -398,6 +432,12 @@ public final class TokenCache {
     private void failed(TokenKey key, KeyState state, CachePolicy policy, TokenAcquisitionException error) {
         TokenAcquisitionException previous = state.lastError;
         int failures = ++state.failures;
+        AccessToken aside = state.heldAside;
+        if (aside != null) {
+            // the refresh it was held for failed: back to it while it lasts (Caffeine drops it if it is over)
+            state.heldAside = null;
+            tokens.asMap().putIfAbsent(key, aside);
+        }
         AccessToken held = tokens.getIfPresent(key);
         long now = ticker.read();
         long usableLeft = held == null ? 0 : Math.max(0, held.remainingNanos(now) - policy.skewNanos(held.lifetime()));
@@ -488,6 +528,8 @@ public final class TokenCache {
         /** Set while the provider rejects every new token: the last one it rejected. */
         final AtomicReference<AccessToken> newTokensRejected = new AtomicReference<>();
         volatile boolean shortLifetimeWarned;
+        /** A token held back during a refresh that replaces it ({@link #hold}), until the refresh ends. */
+        volatile AccessToken heldAside;
 
         KeyState(long nowNanos) {
             this.lastUsedNanos = nowNanos - LONG_AGO;

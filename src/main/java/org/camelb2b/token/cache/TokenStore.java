@@ -54,6 +54,14 @@ public interface TokenStore extends AutoCloseable {
     default void offerTo(java.util.function.BiConsumer<TokenKey, AccessToken> offers) {
     }
 
+    /**
+     * Where a shared store says that a refresh replacing a token has started on some instance, for
+     * providers whose new token revokes the previous one ({@link CachePolicy#replacesPrevious()}):
+     * {@link TokenCache#hold}.
+     */
+    default void holdTo(java.util.function.BiConsumer<TokenKey, AccessToken> holds) {
+    }
+
     /** What the readiness check shows of the store for a credential, besides its name (no secret). */
     default java.util.Map<String, Object> details(TokenKey key) {
         return java.util.Map.of();

@@ -67,6 +67,13 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
      */
     static final int FALLBACK_RESERVE_PART = 4;
 
+    /**
+     * How long the lease holder of a credential whose provider revokes the previous token waits
+     * before it asks for the next: the instances hear of the lease in about a millisecond and hold
+     * their calls; the calls already sent with the old token arrive meanwhile.
+     */
+    static final long HAND_OVER_MS = 100;
+
     /** The least time an operation is given: a loaded member answers in milliseconds, not in this. */
     static final long MIN_OPERATION_MS = 250;
 
@@ -90,6 +97,9 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     private volatile HazelcastReplayStore replays;
     private volatile Listener listener = Listener.NONE;
     private volatile BiConsumer<TokenKey, AccessToken> offers = (k, t) -> { };
+    private volatile BiConsumer<TokenKey, AccessToken> holds = (k, t) -> { };
+    /** The entries of credentials whose provider revokes the previous token when it issues one. */
+    private final java.util.Set<String> replacing = ConcurrentHashMap.newKeySet();
     private final UUID entryListener;
     /** Renews the leases of this instance's token requests in flight. */
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -130,6 +140,11 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         this.offers = offers;
     }
 
+    @Override
+    public void holdTo(BiConsumer<TokenKey, AccessToken> holds) {
+        this.holds = holds;
+    }
+
     /** This store's id in the leases it takes. */
     String member() {
         return member;
@@ -139,6 +154,12 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     public AccessToken fetch(TokenKey key, CachePolicy policy, Function<TokenKey, AccessToken> provider) {
         String id = mapKey(key);
         keys.putIfAbsent(id, key);
+        if (policy.replacesPrevious()) {
+            replacing.add(id);
+        } else {
+            replacing.remove(id);
+        }
+        SharedToken read = null;
         long deadline = System.nanoTime() + policy.acquireTimeout().toNanos();
         long reserveAt = deadline - policy.acquireTimeout().toNanos() / FALLBACK_RESERVE_PART;
         SharedTokenOps.Lease lease;
@@ -147,6 +168,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
                 // the cluster has until the reserve to answer: past it, this instance asks for its own
                 // token (a member frozen with the entry's partition must not hold up every caller)
                 SharedToken shared = Bounded.await(map.getAsync(id), budget(reserveAt));
+                read = shared;
                 reachable();
                 if (shared != null && shared.freshAt(System.currentTimeMillis(), policy.refreshFrom())) {
                     AccessToken token = open(key, id, shared);
@@ -196,6 +218,12 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
         ScheduledFuture<?> renewal = renewLeases ? renewer.scheduleAtFixedRate(() -> renew(id, generation), every,
                 every, TimeUnit.MILLISECONDS) : null;
         try {
+            if (policy.replacesPrevious() && read != null && read.hasToken()
+                    && read.requestedAtMs() + read.lifetimeMs() > System.currentTimeMillis()) {
+                // the lease told every instance (this one too) to hold its calls: the new token will
+                // revoke this one; let the calls already on their way with it land first
+                pause(key, HAND_OVER_MS);
+            }
             token = provider.apply(key);
         } catch (RuntimeException e) {
             cancel(renewal);
@@ -334,8 +362,12 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     }
 
     private void pause(TokenKey key) {
+        pause(key, pollMs);
+    }
+
+    private void pause(TokenKey key, long ms) {
         try {
-            Thread.sleep(pollMs);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenAcquisitionException(key.provider(), -1, null, null, "interrupted while waiting for the "
@@ -433,7 +465,14 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
                 return;
             }
             AccessToken token = open(key, event.getKey(), shared);
-            if (token != null) {
+            if (token == null) {
+                return;
+            }
+            if (shared.leasedAt(System.currentTimeMillis()) && replacing.contains(event.getKey())) {
+                // an instance started a refresh: the provider refuses this token once it issues the next
+                holds.accept(key, token);
+            } else {
+                // a new token; or the old one after a refresh given up (the lease released), to use again
                 offers.accept(key, token);
             }
         }

@@ -241,6 +241,17 @@ public class ProviderOptions {
     private Long tokenProbeIntervalMs;
 
     /**
+     * Whether the provider invalidates the previous token when it issues a new one. With
+     * b2b.token.store=hazelcast a refresh then holds every instance's calls for the new token (100 ms plus
+     * the token request, once per cycle) rather than send them with the old one, which the provider would
+     * refuse (each such call is otherwise retried once). Not given:
+     * {@code b2b.<provider>.token.replaces-previous}, else {@code b2b.token.replaces-previous}, else
+     * {@code false}.
+     */
+    @UriParam(label = "provider", displayName = "New token revokes the previous", defaultValue = "false")
+    private Boolean tokenReplacesPrevious;
+
+    /**
      * Payment calls in flight to the provider at once (waiting for a token holds none); one more waits for
      * one of them to finish. Not given: {@code b2b.<provider>.max-concurrent-calls}, else
      * {@code b2b.max-concurrent-calls}, else {@code 64} calls.
@@ -359,6 +370,7 @@ public class ProviderOptions {
         put(given, "token.max-length", tokenMaxLength);
         put(given, "token.min-request-interval-ms", tokenMinRequestIntervalMs);
         put(given, "token.probe-interval-ms", tokenProbeIntervalMs);
+        put(given, "token.replaces-previous", tokenReplacesPrevious);
         put(given, "max-concurrent-calls", maxConcurrentCalls);
         put(given, "call-queue-timeout-ms", callQueueTimeoutMs);
         put(given, "http.connect-timeout-ms", httpConnectTimeoutMs);
@@ -601,6 +613,14 @@ public class ProviderOptions {
 
     public void setTokenProbeIntervalMs(Long tokenProbeIntervalMs) {
         this.tokenProbeIntervalMs = tokenProbeIntervalMs;
+    }
+
+    public Boolean getTokenReplacesPrevious() {
+        return tokenReplacesPrevious;
+    }
+
+    public void setTokenReplacesPrevious(Boolean tokenReplacesPrevious) {
+        this.tokenReplacesPrevious = tokenReplacesPrevious;
     }
 
     public Integer getMaxConcurrentCalls() {

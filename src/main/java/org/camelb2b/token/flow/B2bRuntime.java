@@ -110,7 +110,6 @@ public final class B2bRuntime extends ServiceSupport {
             return;
         }
         store.setListener(metrics);
-        store.offerTo(cache::offer);
         cache.setStore(store);
     }
 

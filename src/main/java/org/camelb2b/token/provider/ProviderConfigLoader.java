@@ -32,6 +32,7 @@ import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MAX_LENGTH;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_MIN_REQUEST_INTERVAL_MS;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PATH;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_PROBE_INTERVAL_MS;
+import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REPLACES_PREVIOUS;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_EXPIRES_IN_DATE_TIME;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_REQUEST_ADDITIONAL_INFO;
 import static org.camelb2b.token.provider.ProviderSetting.TOKEN_TYPES;
@@ -216,7 +217,7 @@ public final class ProviderConfigLoader {
         return new CachePolicy(from, to, s.value(TOKEN_SKEW_MAX_MS), s.value(TOKEN_ACQUIRE_TIMEOUT_MS),
                 s.value(TOKEN_BACKOFF_INITIAL_MS), s.value(TOKEN_BACKOFF_MAX_MS), s.value(TOKEN_FATAL_HOLD_OFF_MS),
                 s.value(TOKEN_KEEP_WARM_MS), s.value(TOKEN_MAX_LENGTH), s.value(TOKEN_MIN_REQUEST_INTERVAL_MS),
-                s.value(TOKEN_PROBE_INTERVAL_MS));
+                s.value(TOKEN_PROBE_INTERVAL_MS), s.value(TOKEN_REPLACES_PREVIOUS));
     }
 
     /** SHA-256 of the client secret, hex: tells credentials apart without revealing the secret. */

@@ -154,6 +154,13 @@ public final class ProviderSetting<T> {
             "With no usable token and a failing provider, one caller lets a token request through this long after"
                     + " the last failure, however long the backoff, but never before Retry-After.");
 
+    public static final ProviderSetting<Boolean> TOKEN_REPLACES_PREVIOUS = token("replaces-previous",
+            "New token revokes the previous", SettingType.bool(), CachePolicy.DEFAULT.replacesPrevious(),
+            "Whether the provider invalidates the previous token when it issues a new one. With"
+                    + " b2b.token.store=hazelcast a refresh then holds every instance's calls for the new token (100 ms"
+                    + " plus the token request, once per cycle) rather than send them with the old one, which the"
+                    + " provider would refuse (each such call is otherwise retried once).");
+
     public static final ProviderSetting<Integer> MAX_CONCURRENT_CALLS = optional("max-concurrent-calls",
             "Concurrent calls", SettingType.count(1, 10_000, "calls"), d -> CallLimits.DEFAULT.maxConcurrentCalls(),
             "Payment calls in flight to the provider at once (waiting for a token holds none); one more waits for"
@@ -216,7 +223,7 @@ public final class ProviderSetting<T> {
             SIGN_SORTED_QUERY, TRANSACTION_SIGNATURE, TOKEN_REQUEST_ADDITIONAL_INFO, TOKEN_TYPES, TOKEN_EXPIRES_IN_DATE_TIME,
             TOKEN_REFRESH_FROM, TOKEN_REFRESH_TO, TOKEN_SKEW_MAX_MS, TOKEN_ACQUIRE_TIMEOUT_MS, TOKEN_BACKOFF_INITIAL_MS,
             TOKEN_BACKOFF_MAX_MS, TOKEN_FATAL_HOLD_OFF_MS, TOKEN_KEEP_WARM_MS, TOKEN_MAX_LENGTH,
-            TOKEN_MIN_REQUEST_INTERVAL_MS, TOKEN_PROBE_INTERVAL_MS, MAX_CONCURRENT_CALLS, CALL_QUEUE_TIMEOUT_MS,
+            TOKEN_MIN_REQUEST_INTERVAL_MS, TOKEN_PROBE_INTERVAL_MS, TOKEN_REPLACES_PREVIOUS, MAX_CONCURRENT_CALLS, CALL_QUEUE_TIMEOUT_MS,
             HTTP_CONNECT_TIMEOUT_MS, HTTP_RESPONSE_TIMEOUT_MS, INBOUND_ENABLED, INBOUND_PUBLIC_KEY, INBOUND_SIGNATURE,
             INBOUND_CLIENT_ID, INBOUND_TOKEN_PATH, INBOUND_TIMESTAMP_WINDOW_S, INBOUND_TOKEN_LIFETIME_S);
 

@@ -69,6 +69,9 @@ class SharedTokenClusterTest {
             Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(30), 4096,
             Duration.ofMillis(50), Duration.ofMillis(100));
 
+    /** A 3 s token refreshed at 50-60%, whose provider revokes the previous token on issuing one. */
+    static final CachePolicy REPLACING = REFRESHING.withReplacesPrevious(true);
+
     static final List<Member> MEMBERS = new ArrayList<>();
     static volatile TokenStub stub;
     static final java.util.Map<String, TokenStub> STUBS = new ConcurrentHashMap<>();
@@ -88,10 +91,10 @@ class SharedTokenClusterTest {
             // each key asks the stub of the test that made it (a refresh of an earlier test's key never counts here)
             this.cache = new TokenCache(key -> STUBS.get(key.clientId()).fetch().apply(key),
                     key -> key.clientId().startsWith("refresh") ? REFRESHING
-                            : key.clientId().startsWith("unanswered") ? UNANSWERED : POLICY, Ticker.systemTicker(),
+                            : key.clientId().startsWith("unanswered") ? UNANSWERED
+                            : key.clientId().startsWith("replacing") ? REPLACING : POLICY, Ticker.systemTicker(),
                     fetchThreads, Scheduler.of(timers), () -> ThreadLocalRandom.current().nextDouble());
             store.setListener(counts);
-            store.offerTo(cache::offer);
             cache.setStore(store);
         }
 
@@ -620,6 +623,48 @@ class SharedTokenClusterTest {
             await(50);
             return true;
         }
+    }
+
+    /**
+     * A provider that revokes the previous token when it issues one ({@code token.replaces-previous}):
+     * during each refresh every member holds its calls for the new token, so none is sent with the
+     * revoked one. Callers on all three members call without pause through several refreshes; a
+     * call "reaches the provider" the moment it has its token and is refused unless that token is
+     * the one issued last.
+     */
+    @Test
+    void whenNewTokensRevokeTheOldOnesEveryMemberHoldsItsCallsDuringARefresh() throws Exception {
+        TokenKey key = key("replacing");
+        stub.lifetimeMs = 3000;
+        MEMBERS.get(0).cache.get(key);
+        AtomicInteger ok = new AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<String> refused = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ExecutorService callers = Executors.newFixedThreadPool(9);
+        long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Member m = MEMBERS.get(i % 3);
+            running.add(callers.submit(() -> {
+                while (System.nanoTime() < until) {
+                    String token = m.cache.get(key).value();
+                    String current = stub.current;
+                    if (token.equals(current)) {
+                        ok.incrementAndGet();
+                    } else {
+                        refused.add(token + " while " + current + " was current");
+                    }
+                    await(2);
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        callers.shutdownNow();
+        assertTrue(stub.requests() >= 4 && stub.requests() <= 7, "one request per cycle: " + stub.requests());
+        assertTrue(ok.get() > 1000, "calls made: " + ok.get());
+        assertEquals(List.of(), List.copyOf(refused), "calls sent with a revoked token");
     }
 
     @Test

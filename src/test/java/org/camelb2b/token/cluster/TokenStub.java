@@ -39,6 +39,8 @@ final class TokenStub implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
     private final AtomicInteger requests = new AtomicInteger();
     volatile long lifetimeMs = 900_000;
+    /** The token issued last: a provider that revokes the previous token on issuing one accepts only this. */
+    volatile String current;
     private volatile CountDownLatch hold;
     private volatile CountDownLatch holding;
     final CountDownLatch held = new CountDownLatch(1);
@@ -80,7 +82,8 @@ final class TokenStub implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        byte[] body = ("tok-" + n + "-aaaaaaaaaaaaaaaa\n" + lifetimeMs).getBytes(StandardCharsets.UTF_8);
+        current = "tok-" + n + "-aaaaaaaaaaaaaaaa";
+        byte[] body = (current + "\n" + lifetimeMs).getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(200, body.length);
         ex.getResponseBody().write(body);
         ex.close();
