@@ -23,7 +23,8 @@
 # Options (environment): RATE (steady calls a second in all, default 60), STEADY_SECONDS (60),
 # STORE=local for the baseline: the same phases with each app requesting its own tokens (phase 4,
 # which needs a lease holder, is skipped); SIGNAL=STOP freezes the lease holder (kill -STOP: alive
-# to the network, silent) instead of killing it.
+# to the network, silent) instead of killing it. REPLACES=false leaves b2b.doku.token.replaces-previous
+# unset (the stub does revoke the previous token): refreshes then send some calls with the old one.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 JAR=target/camel-b2b-token-app.jar
@@ -32,6 +33,7 @@ RATE=${RATE:-60}
 STEADY_SECONDS=${STEADY_SECONDS:-60}
 STORE=${STORE:-hazelcast}
 SIGNAL=${SIGNAL:-KILL}
+REPLACES=${REPLACES:-true}
 WORK=$(mktemp -d)
 STUB=http://127.0.0.1:16190
 GATEWAYS=16181,16182,16183
@@ -65,6 +67,7 @@ for i in 1 2 3; do
     -Db2b.sandbox.enabled=false -Db2b.sandbox.demo=false -Db2b.warmup.enabled=false -Db2b.inbound.enabled=false \
     -Db2b.gateway.port=1618$i -Dcamel.management.port=1616$i -Db2b.doku.base-url=$STUB \
     -Db2b.doku.max-concurrent-calls=128 -Db2b.doku.call-queue-timeout-ms=10000 \
+    -Db2b.doku.token.replaces-previous=$REPLACES \
     -Db2b.token.store=$STORE -Db2b.cluster.name=proof-$$ -Db2b.cluster.port=1576$i \
     -Db2b.cluster.members=127.0.0.1:15761,127.0.0.1:15762,127.0.0.1:15763 \
     '-Db2b.cluster.secret={{env:B2B_CLUSTER_SECRET}}' \
@@ -111,6 +114,9 @@ check "one token request per refresh cycle (closest two >= 12000 ms apart)" $([ 
 check "a token request per cycle: $((T1 - T0)) >= $((STEADY_SECONDS / 16))" $([ $((T1 - T0)) -ge $((STEADY_SECONDS / 16)) ]; echo $?)
 check "0 failed calls" $(grep -q ', failed 0,' "$WORK/steady.txt"; echo $?)
 echo "  401s answered to callers: $(grep -c '^FAIL [0-9]* [0-9]* 401' "$WORK/steady.txt")"
+if [ "$STORE" = hazelcast ] && [ "$REPLACES" = true ]; then
+  check "0 calls refused by the provider with 401 (calls held during each refresh)" $([ $((U1 - U0)) -eq 0 ]; echo $?)
+fi
 
 echo "3 revoke: the provider revokes the token under steady calls"
 curl -s -X POST "$STUB/config?expiresIn=900" > /dev/null
