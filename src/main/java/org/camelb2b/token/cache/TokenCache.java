@@ -132,16 +132,9 @@ public final class TokenCache {
         if (state == null) {
             return;
         }
-        AccessToken[] removed = {null};
-        tokens.asMap().computeIfPresent(key, (k, held) -> {
-            if (held.value().equals(token.value())) {
-                removed[0] = held;
-                return null;
-            }
-            return held;
-        });
-        if (removed[0] != null) {
-            state.heldAside = removed[0];
+        AccessToken removed = removeIfHeld(key, token);
+        if (removed != null) {
+            state.heldAside = removed;
         }
     }
 
@@ -323,18 +316,24 @@ public final class TokenCache {
     }
 
     private boolean drop(TokenKey key, AccessToken failed) {
-        boolean[] removed = {false};
+        boolean removed = removeIfHeld(key, failed) != null;
+        if (removed) {
+            // a shared store drops it too, if it is still the shared one
+            store.invalidated(key, failed);
+        }
+        return removed;
+    }
+
+    /** Removes the cached token if it is {@code token} (by value): the removed one, or null. */
+    private AccessToken removeIfHeld(TokenKey key, AccessToken token) {
+        AccessToken[] removed = {null};
         tokens.asMap().computeIfPresent(key, (k, held) -> {
-            if (held.value().equals(failed.value())) {
-                removed[0] = true;
+            if (held.value().equals(token.value())) {
+                removed[0] = held;
                 return null;
             }
             return held;
         });
-        if (removed[0]) {
-            // a shared store drops it too, if it is still the shared one
-            store.invalidated(key, failed);
-        }
         return removed[0];
     }
 

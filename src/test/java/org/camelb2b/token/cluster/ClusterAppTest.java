@@ -100,16 +100,9 @@ class ClusterAppTest {
     @Test
     void twoAppsOnOneClusterMakeOneTokenRequestForTheirCallers() throws Exception {
         try (SandboxProvider sandbox = SandboxSetup.start(); FaultyProvider doku = new FaultyProvider(1)) {
-            Map<String, String> p = SandboxSetup.settings(sandbox);
-            p.put("b2b.doku.base-url", doku.baseUrl());
-            p.put("b2b.token.store", "hazelcast");
-            p.put("b2b.cluster.name", "b2b-app-test-" + System.nanoTime());
-            p.put("b2b.cluster.secret", SECRET);
-            p.put("b2b.cluster.members", "127.0.0.1:15751,127.0.0.1:15752");
-            Map<String, String> first = new HashMap<>(p);
-            first.put("b2b.cluster.port", "15751");
-            Map<String, String> second = new HashMap<>(p);
-            second.put("b2b.cluster.port", "15752");
+            List<Map<String, String>> apps = twoMembers(sandbox, doku, 15751);
+            Map<String, String> first = apps.get(0);
+            Map<String, String> second = apps.get(1);
             ExecutorService callers = Executors.newFixedThreadPool(40);
             try (TestApp a = TestApp.start(first); TestApp b = TestApp.start(second)) {
                 B2bRuntime ra = B2bRuntime.of(a.context());
@@ -147,16 +140,9 @@ class ClusterAppTest {
     @Test
     void anAppCutOffFromTheClusterRequestsItsOwnTokensAndItsReadinessSaysSo() throws Exception {
         try (SandboxProvider sandbox = SandboxSetup.start(); FaultyProvider doku = new FaultyProvider(1)) {
-            Map<String, String> p = SandboxSetup.settings(sandbox);
-            p.put("b2b.doku.base-url", doku.baseUrl());
-            p.put("b2b.token.store", "hazelcast");
-            p.put("b2b.cluster.name", "b2b-app-test-" + System.nanoTime());
-            p.put("b2b.cluster.secret", SECRET);
-            p.put("b2b.cluster.members", "127.0.0.1:15753,127.0.0.1:15754");
-            Map<String, String> first = new HashMap<>(p);
-            first.put("b2b.cluster.port", "15753");
-            Map<String, String> second = new HashMap<>(p);
-            second.put("b2b.cluster.port", "15754");
+            List<Map<String, String>> apps = twoMembers(sandbox, doku, 15753);
+            Map<String, String> first = apps.get(0);
+            Map<String, String> second = apps.get(1);
             int management = org.camelb2b.token.testing.FreePort.find();
             second.put("camel.management.enabled", "true");
             second.put("camel.management.port", String.valueOf(management));
@@ -189,6 +175,21 @@ class ClusterAppTest {
                 assertFalse(ready.toString().contains(held.value()), "no token in the readiness answer");
             }
         }
+    }
+
+    /** The settings of two apps on one new cluster, members on {@code port} and the next, DOKU at {@code doku}. */
+    private static List<Map<String, String>> twoMembers(SandboxProvider sandbox, FaultyProvider doku, int port) {
+        Map<String, String> p = SandboxSetup.settings(sandbox);
+        p.put("b2b.doku.base-url", doku.baseUrl());
+        p.put("b2b.token.store", "hazelcast");
+        p.put("b2b.cluster.name", "b2b-app-test-" + System.nanoTime());
+        p.put("b2b.cluster.secret", SECRET);
+        p.put("b2b.cluster.members", "127.0.0.1:" + port + ",127.0.0.1:" + (port + 1));
+        Map<String, String> first = new HashMap<>(p);
+        first.put("b2b.cluster.port", String.valueOf(port));
+        Map<String, String> second = new HashMap<>(p);
+        second.put("b2b.cluster.port", String.valueOf(port + 1));
+        return List.of(first, second);
     }
 
     private static Exchange pay(TestApp app) {
