@@ -39,20 +39,6 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "httpConnectTimeoutMs": target.getOptions().setHttpConnectTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
         case "httpresponsetimeoutms":
         case "httpResponseTimeoutMs": target.getOptions().setHttpResponseTimeoutMs(property(camelContext, java.lang.Long.class, value)); return true;
-        case "inboundclientid":
-        case "inboundClientId": target.getOptions().setInboundClientId(property(camelContext, java.lang.String.class, value)); return true;
-        case "inboundenabled":
-        case "inboundEnabled": target.getOptions().setInboundEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
-        case "inboundpublickey":
-        case "inboundPublicKey": target.getOptions().setInboundPublicKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "inboundsignature":
-        case "inboundSignature": target.getOptions().setInboundSignature(property(camelContext, java.lang.String.class, value)); return true;
-        case "inboundtimestampwindows":
-        case "inboundTimestampWindowS": target.getOptions().setInboundTimestampWindowS(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "inboundtokenlifetimes":
-        case "inboundTokenLifetimeS": target.getOptions().setInboundTokenLifetimeS(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "inboundtokenpath":
-        case "inboundTokenPath": target.getOptions().setInboundTokenPath(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcalls":
@@ -131,20 +117,6 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "httpConnectTimeoutMs": return java.lang.Long.class;
         case "httpresponsetimeoutms":
         case "httpResponseTimeoutMs": return java.lang.Long.class;
-        case "inboundclientid":
-        case "inboundClientId": return java.lang.String.class;
-        case "inboundenabled":
-        case "inboundEnabled": return java.lang.Boolean.class;
-        case "inboundpublickey":
-        case "inboundPublicKey": return java.lang.String.class;
-        case "inboundsignature":
-        case "inboundSignature": return java.lang.String.class;
-        case "inboundtimestampwindows":
-        case "inboundTimestampWindowS": return java.lang.Integer.class;
-        case "inboundtokenlifetimes":
-        case "inboundTokenLifetimeS": return java.lang.Integer.class;
-        case "inboundtokenpath":
-        case "inboundTokenPath": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcalls":
@@ -224,20 +196,6 @@ public class B2bEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "httpConnectTimeoutMs": return target.getOptions().getHttpConnectTimeoutMs();
         case "httpresponsetimeoutms":
         case "httpResponseTimeoutMs": return target.getOptions().getHttpResponseTimeoutMs();
-        case "inboundclientid":
-        case "inboundClientId": return target.getOptions().getInboundClientId();
-        case "inboundenabled":
-        case "inboundEnabled": return target.getOptions().getInboundEnabled();
-        case "inboundpublickey":
-        case "inboundPublicKey": return target.getOptions().getInboundPublicKey();
-        case "inboundsignature":
-        case "inboundSignature": return target.getOptions().getInboundSignature();
-        case "inboundtimestampwindows":
-        case "inboundTimestampWindowS": return target.getOptions().getInboundTimestampWindowS();
-        case "inboundtokenlifetimes":
-        case "inboundTokenLifetimeS": return target.getOptions().getInboundTokenLifetimeS();
-        case "inboundtokenpath":
-        case "inboundTokenPath": return target.getOptions().getInboundTokenPath();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcalls":

@@ -23,7 +23,7 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(41);
         props.add("baseUrl");
         props.add("callQueueTimeoutMs");
         props.add("channelId");
@@ -33,13 +33,6 @@ public class B2bEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("environment");
         props.add("httpConnectTimeoutMs");
         props.add("httpResponseTimeoutMs");
-        props.add("inboundClientId");
-        props.add("inboundEnabled");
-        props.add("inboundPublicKey");
-        props.add("inboundSignature");
-        props.add("inboundTimestampWindowS");
-        props.add("inboundTokenLifetimeS");
-        props.add("inboundTokenPath");
         props.add("kind");
         props.add("lazyStartProducer");
         props.add("maxConcurrentCalls");

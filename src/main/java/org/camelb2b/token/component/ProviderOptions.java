@@ -283,62 +283,6 @@ public class ProviderOptions {
     @UriParam(label = "provider", displayName = "Response timeout", defaultValue = "10000")
     private Long httpResponseTimeoutMs;
 
-    /**
-     * Whether the provider calls us (SNAP): asks our token endpoint for a token, then sends notifications
-     * that we verify and hand to direct:b2b-inbound-&lt;p&gt;. Not given:
-     * {@code b2b.<provider>.inbound.enabled}, else {@code false}.
-     */
-    @UriParam(label = "provider", displayName = "Inbound enabled", defaultValue = "false")
-    private Boolean inboundEnabled;
-
-    /**
-     * The provider's RSA public key, which verifies its token requests and asymmetric notifications: a PEM
-     * file path, a file:, classpath: or env:VARIABLE location, PEM text or bare base64 DER; X.509
-     * SubjectPublicKeyInfo, PKCS#1 or a certificate; required when inbound.enabled. Not given:
-     * {@code b2b.<provider>.inbound.public-key}, else none.
-     */
-    @UriParam(label = "provider", displayName = "Inbound public key")
-    private String inboundPublicKey;
-
-    /**
-     * How the provider signs notifications: symmetric (HMAC-SHA512 with client-secret over the token we
-     * issued, as DOKU, BRI and BCA do) or asymmetric (SHA256withRSA with its key, no token, as Midtrans
-     * SNAP-BI and DANA do). Not given: {@code b2b.<provider>.inbound.signature}, else {@code symmetric}.
-     */
-    @UriParam(label = "provider", displayName = "Inbound signature", defaultValue = "symmetric",
-            enums = "symmetric,asymmetric")
-    private String inboundSignature;
-
-    /**
-     * The client id the provider presents (X-CLIENT-KEY of its token request, X-PARTNER-ID of its
-     * notifications); when not set, b2b.&lt;p&gt;.client-id. Not given:
-     * {@code b2b.<provider>.inbound.client-id}, else none.
-     */
-    @UriParam(label = "provider", displayName = "Inbound client ID")
-    private String inboundClientId;
-
-    /**
-     * The path of our token endpoint below /&lt;p&gt; (POST /&lt;p&gt;&lt;token-path&gt;); every other POST
-     * /&lt;p&gt;/... is a notification. Not given: {@code b2b.<provider>.inbound.token-path}, else
-     * {@code /v1.0/access-token/b2b}.
-     */
-    @UriParam(label = "provider", displayName = "Inbound token path", defaultValue = "/v1.0/access-token/b2b")
-    private String inboundTokenPath;
-
-    /**
-     * The largest difference between a request's X-TIMESTAMP and our clock, either way. Not given:
-     * {@code b2b.<provider>.inbound.timestamp-window-s}, else {@code 300} seconds.
-     */
-    @UriParam(label = "provider", displayName = "Inbound timestamp window", defaultValue = "300")
-    private Integer inboundTimestampWindowS;
-
-    /**
-     * How long a token we issue to the provider is valid (its expiresIn). Not given:
-     * {@code b2b.<provider>.inbound.token-lifetime-s}, else {@code 900} seconds.
-     */
-    @UriParam(label = "provider", displayName = "Inbound token lifetime", defaultValue = "900")
-    private Integer inboundTokenLifetimeS;
-
     /** The options set (not blank), by setting name ({@code base-url}, ...), as text. */
     public Map<String, String> settings() {
         Map<String, String> given = new LinkedHashMap<>();
@@ -375,13 +319,6 @@ public class ProviderOptions {
         put(given, "call-queue-timeout-ms", callQueueTimeoutMs);
         put(given, "http.connect-timeout-ms", httpConnectTimeoutMs);
         put(given, "http.response-timeout-ms", httpResponseTimeoutMs);
-        put(given, "inbound.enabled", inboundEnabled);
-        put(given, "inbound.public-key", inboundPublicKey);
-        put(given, "inbound.signature", inboundSignature);
-        put(given, "inbound.client-id", inboundClientId);
-        put(given, "inbound.token-path", inboundTokenPath);
-        put(given, "inbound.timestamp-window-s", inboundTimestampWindowS);
-        put(given, "inbound.token-lifetime-s", inboundTokenLifetimeS);
         return given;
     }
 
@@ -653,62 +590,6 @@ public class ProviderOptions {
 
     public void setHttpResponseTimeoutMs(Long httpResponseTimeoutMs) {
         this.httpResponseTimeoutMs = httpResponseTimeoutMs;
-    }
-
-    public Boolean getInboundEnabled() {
-        return inboundEnabled;
-    }
-
-    public void setInboundEnabled(Boolean inboundEnabled) {
-        this.inboundEnabled = inboundEnabled;
-    }
-
-    public String getInboundPublicKey() {
-        return inboundPublicKey;
-    }
-
-    public void setInboundPublicKey(String inboundPublicKey) {
-        this.inboundPublicKey = inboundPublicKey;
-    }
-
-    public String getInboundSignature() {
-        return inboundSignature;
-    }
-
-    public void setInboundSignature(String inboundSignature) {
-        this.inboundSignature = inboundSignature;
-    }
-
-    public String getInboundClientId() {
-        return inboundClientId;
-    }
-
-    public void setInboundClientId(String inboundClientId) {
-        this.inboundClientId = inboundClientId;
-    }
-
-    public String getInboundTokenPath() {
-        return inboundTokenPath;
-    }
-
-    public void setInboundTokenPath(String inboundTokenPath) {
-        this.inboundTokenPath = inboundTokenPath;
-    }
-
-    public Integer getInboundTimestampWindowS() {
-        return inboundTimestampWindowS;
-    }
-
-    public void setInboundTimestampWindowS(Integer inboundTimestampWindowS) {
-        this.inboundTimestampWindowS = inboundTimestampWindowS;
-    }
-
-    public Integer getInboundTokenLifetimeS() {
-        return inboundTokenLifetimeS;
-    }
-
-    public void setInboundTokenLifetimeS(Integer inboundTokenLifetimeS) {
-        this.inboundTokenLifetimeS = inboundTokenLifetimeS;
     }
 
     @Override

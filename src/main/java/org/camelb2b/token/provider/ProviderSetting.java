@@ -227,6 +227,8 @@ public final class ProviderSetting<T> {
             HTTP_CONNECT_TIMEOUT_MS, HTTP_RESPONSE_TIMEOUT_MS, INBOUND_ENABLED, INBOUND_PUBLIC_KEY, INBOUND_SIGNATURE,
             INBOUND_CLIENT_ID, INBOUND_TOKEN_PATH, INBOUND_TIMESTAMP_WINDOW_S, INBOUND_TOKEN_LIFETIME_S);
 
+    private static final List<ProviderSetting<?>> OUTBOUND = ALL.stream().filter(s -> !s.inbound()).toList();
+
     private final String name;
     private final String option;
     private final String title;
@@ -308,6 +310,14 @@ public final class ProviderSetting<T> {
     /** Every provider setting, in the order they are documented and checked. */
     public static List<ProviderSetting<?>> all() {
         return ALL;
+    }
+
+    /**
+     * The settings of our calls to the provider: all but {@code inbound.*}, which only the inbound
+     * flow reads. They are what a {@code b2b:} endpoint and the outbound kamelets can set.
+     */
+    public static List<ProviderSetting<?>> outbound() {
+        return OUTBOUND;
     }
 
     /** The name below {@code b2b.<provider>.}: {@code base-url}, {@code token.refresh-from}. */

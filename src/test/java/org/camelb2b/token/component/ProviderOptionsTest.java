@@ -2,6 +2,7 @@ package org.camelb2b.token.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class ProviderOptionsTest {
 
     @Test
     void everySettingIsAnOptionWithGetterAndSetter() throws Exception {
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             String property = Character.toUpperCase(s.option().charAt(0)) + s.option().substring(1);
             Class<?> type = s.type().optionType();
             ProviderOptions.class.getMethod("set" + property, type);
@@ -32,6 +33,24 @@ class ProviderOptionsTest {
             UriParam param = ProviderOptions.class.getDeclaredField(s.option()).getAnnotation(UriParam.class);
             assertEquals(s.secret(), param.secret(), s.option());
             assertEquals(s.secret() ? "provider,security" : "provider", param.label(), s.option());
+        }
+    }
+
+    /** The inbound settings are read by the inbound flow alone: an endpoint or outbound kamelet option would be inert. */
+    @Test
+    void noInboundSettingIsAnEndpointOrKameletOption() throws Exception {
+        List<ProviderSetting<?>> inbound = ProviderSetting.all().stream().filter(ProviderSetting::inbound).toList();
+        assertTrue(inbound.size() >= 5, "the inbound settings: " + inbound);
+        for (ProviderSetting<?> s : inbound) {
+            assertThrows(NoSuchFieldException.class, () -> ProviderOptions.class.getDeclaredField(s.option()), s.name());
+        }
+        for (String kamelet : List.of("kamelets/b2b-token-action.kamelet.yaml", "kamelets/b2b-payment-call-action.kamelet.yaml")) {
+            try (var in = ProviderOptionsTest.class.getClassLoader().getResourceAsStream(kamelet)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (ProviderSetting<?> s : inbound) {
+                    assertFalse(text.contains(s.option() + ":"), s.option() + " in " + kamelet);
+                }
+            }
         }
     }
 

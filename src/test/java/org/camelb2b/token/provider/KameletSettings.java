@@ -33,7 +33,7 @@ final class KameletSettings {
     private static List<String> properties(String indent) {
         String in = indent + "  ";
         List<String> out = new ArrayList<>();
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             out.add(indent + s.option() + ":");
             out.add(in + "title: " + quoted(s.title()));
             out.add(in + "description: " + quoted(SettingText.described(s)));
@@ -64,7 +64,7 @@ final class KameletSettings {
 
     private static List<String> parameters(String indent) {
         List<String> out = new ArrayList<>();
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             out.add(indent + s.option() + ": \"{{?" + s.option() + "}}\"");
         }
         return out;

@@ -42,7 +42,7 @@ final class OptionsSource {
                 "@UriParams",
                 "public class ProviderOptions {",
                 ""));
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             out.add("    /**");
             String text = javadoc(s.description()) + " " + SettingText.notGiven(s, t -> "{@code " + t + "}");
             for (String line : wrap(text, WIDTH - 7)) {
@@ -56,7 +56,7 @@ final class OptionsSource {
         out.add("    /** The options set (not blank), by setting name ({@code base-url}, ...), as text. */");
         out.add("    public Map<String, String> settings() {");
         out.add("        Map<String, String> given = new LinkedHashMap<>();");
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             out.add("        put(given, " + literal(s.name()) + ", " + s.option() + ");");
         }
         out.add("        return given;");
@@ -67,7 +67,7 @@ final class OptionsSource {
         out.add("            given.put(name, value.toString());");
         out.add("        }");
         out.add("    }");
-        for (ProviderSetting<?> s : ProviderSetting.all()) {
+        for (ProviderSetting<?> s : ProviderSetting.outbound()) {
             String property = Character.toUpperCase(s.option().charAt(0)) + s.option().substring(1);
             out.add("");
             out.add("    public " + type(s) + " get" + property + "() {");
