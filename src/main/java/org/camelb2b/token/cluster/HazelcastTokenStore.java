@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -99,7 +101,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     private volatile BiConsumer<TokenKey, AccessToken> offers = (k, t) -> { };
     private volatile BiConsumer<TokenKey, AccessToken> holds = (k, t) -> { };
     /** The entries of credentials whose provider revokes the previous token when it issues one. */
-    private final java.util.Set<String> replacing = ConcurrentHashMap.newKeySet();
+    private final Set<String> replacing = ConcurrentHashMap.newKeySet();
     private final UUID entryListener;
     /** Renews the leases of this instance's token requests in flight. */
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -308,7 +310,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
     @Override
     public Map<String, Object> details(TokenKey key) {
         try {
-            com.hazelcast.cluster.Member owner = hazelcast.getPartitionService().getPartition(mapKey(key)).getOwner();
+            Member owner = hazelcast.getPartitionService().getPartition(mapKey(key)).getOwner();
             return owner == null ? Map.of() : Map.of("tokenStoreEntryOwner",
                     owner.getAddress().getHost() + ":" + owner.getAddress().getPort());
         } catch (RuntimeException e) {
@@ -322,7 +324,7 @@ public final class HazelcastTokenStore implements TokenStore, ReplayStore.Source
             // asked every few seconds by the readiness check: when every credential's entry answers
             // again (a frozen member may hold only some partitions), it is cleared, as an operation would
             try {
-                for (String id : keys.isEmpty() ? java.util.Set.of(PROBE) : keys.keySet()) {
+                for (String id : keys.isEmpty() ? Set.of(PROBE) : keys.keySet()) {
                     Bounded.await(map.getAsync(id), TimeUnit.MILLISECONDS.toNanos(MIN_OPERATION_MS));
                 }
                 reachable();
