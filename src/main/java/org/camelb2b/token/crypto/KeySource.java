@@ -2,12 +2,15 @@ package org.camelb2b.token.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.regex.Pattern;
+
+import org.bouncycastle.openssl.PEMParser;
 
 /**
  * What a key setting holds, for both key loaders: a path, a {@code classpath:}, {@code file:} or
@@ -22,6 +25,24 @@ import java.util.regex.Pattern;
 record KeySource(String pem, byte[] der, String source) {
 
     private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]{64,}");
+
+    /**
+     * The first PEM object of {@link #pem()}: its type is for the loader to judge. Bad base64 or
+     * no object is a {@link KeyFormatException} naming the location (BouncyCastle signals bad
+     * base64 with its own unchecked DecoderException; we say what, not the content).
+     */
+    Object pemObject() {
+        Object object;
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            object = parser.readObject();
+        } catch (IOException | RuntimeException e) {
+            throw new KeyFormatException(source + " is not valid PEM (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (object == null) {
+            throw new KeyFormatException(source + " holds no PEM object");
+        }
+        return object;
+    }
 
     /** Reads what {@code setting} holds. */
     static KeySource read(String setting) {

@@ -1,7 +1,6 @@
 package org.camelb2b.token.crypto;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.RSAPrivateKey;
@@ -22,7 +21,6 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
@@ -61,22 +59,8 @@ public final class PrivateKeyLoader {
      */
     public static RSAPrivateKey load(String setting, String passphrase) {
         KeySource key = KeySource.read(setting);
-        return key.pem() != null ? fromPem(key.pem(), passphrase, key.source())
+        return key.pem() != null ? fromParsed(key.pemObject(), passphrase, key.source())
                 : fromDer(key.der(), passphrase, key.source());
-    }
-
-    private static RSAPrivateKey fromPem(String pem, String passphrase, String source) {
-        Object object;
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            object = parser.readObject();
-        } catch (IOException | RuntimeException e) {
-            // BouncyCastle signals bad base64 with its own unchecked DecoderException; say what, not the content
-            throw new KeyFormatException(source + " is not valid PEM (" + e.getClass().getSimpleName() + ")", e);
-        }
-        if (object == null) {
-            throw new KeyFormatException(source + " holds no PEM object");
-        }
-        return fromParsed(object, passphrase, source);
     }
 
     private static RSAPrivateKey fromParsed(Object object, String passphrase, String source) {

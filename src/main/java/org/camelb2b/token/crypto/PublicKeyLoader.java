@@ -1,7 +1,6 @@
 package org.camelb2b.token.crypto;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 
@@ -14,7 +13,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
@@ -40,19 +38,12 @@ public final class PublicKeyLoader {
      */
     public static RSAPublicKey load(String setting) {
         KeySource key = KeySource.read(setting);
-        return key.pem() != null ? fromPem(key.pem(), key.source()) : fromDer(key.der(), key.source());
+        return key.pem() != null ? fromPem(key) : fromDer(key.der(), key.source());
     }
 
-    private static RSAPublicKey fromPem(String pem, String source) {
-        Object object;
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            object = parser.readObject();
-        } catch (IOException | RuntimeException e) {
-            throw new KeyFormatException(source + " is not valid PEM (" + e.getClass().getSimpleName() + ")", e);
-        }
-        if (object == null) {
-            throw new KeyFormatException(source + " holds no PEM object");
-        }
+    private static RSAPublicKey fromPem(KeySource key) {
+        Object object = key.pemObject();
+        String source = key.source();
         if (object instanceof SubjectPublicKeyInfo info) {
             return convert(info, source);
         }

@@ -98,8 +98,8 @@ public final class ProviderConfigLoader {
             return null;
         }
         Dialect dialect = s.value(DIALECT);
-        for (ProviderSetting<?> setting : ProviderSetting.all()) {
-            if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT && !setting.inbound()) {
+        for (ProviderSetting<?> setting : ProviderSetting.outbound()) {
+            if (setting != DIALECT && setting != PRESET && setting != ENVIRONMENT) {
                 s.read(setting, dialect);
             }
         }
